@@ -1,0 +1,1 @@
+"""Hits + parameters + playbook → findings, one per catalogue topic (silent included)."""

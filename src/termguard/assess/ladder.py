@@ -1,0 +1,109 @@
+"""Place a topic on its position ladder by reading the document as a whole.
+
+The sentences tagged with the topic are the focus. Signals are looked for in three widening scopes: the tagged
+sentences, their clauses plus the definitions of terms they use, and the whole document (a signal of that scope
+names the words that must accompany it). Every position that gets a signal is a candidate; the topic file's
+`precedence` says which wins when several do — e.g. a "we do not train on your data" and an "unless you opt in"
+three paragraphs later make `opt-in`, not `prohibited`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from termguard.classify.rules import PatternMatch, compile_pattern, find_matches
+from termguard.model import ClauseHit, Document
+from termguard.segment import Segmentation
+from termguard.topics import Signal, Topic
+
+STRONG = 0.75
+
+
+@dataclass
+class Placement:
+    position: str | None  # None: the topic is not addressed
+    candidates: dict[str, list[PatternMatch]] = field(default_factory=dict)
+    conflict_with: str | None = None
+    log: list[str] = field(default_factory=list)
+
+
+_REQUIRES: dict[int, tuple[Signal, tuple[re.Pattern[str], ...]]] = {}
+
+
+def _requires(signal: Signal) -> tuple[re.Pattern[str], ...]:
+    got = _REQUIRES.get(id(signal))
+    if got is None:
+        got = (signal, tuple(re.compile(r, re.IGNORECASE) for r in signal.requires))
+        _REQUIRES[id(signal)] = got
+    return got[1]
+
+
+def context_sentences(seg: Segmentation, tagged: set[int], text: str) -> set[int]:
+    """Tagged sentences, the rest of their clauses, and the definitions of terms they use."""
+    clauses = {seg.sentence_clause[i] for i in tagged}
+    out = {i for i, c in enumerate(seg.sentence_clause) if c in clauses}
+    if seg.definitions:
+        used = " ".join(text[seg.sentences[i].start:seg.sentences[i].end] for i in tagged).lower()
+        for d in seg.definitions:
+            if d.term.lower() in used:
+                out.add(seg.sentence_index(d.start))
+    return out
+
+
+def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, ClauseHit]) -> Placement:
+    """The position the document takes on `topic`, with every candidate that was considered."""
+    tagged = {seg.sentence_index(start) for start in hits}
+    if not tagged:
+        return Placement(None, log=["no sentence was tagged with this topic"])
+    around = context_sentences(seg, tagged, doc.text)
+    candidates: dict[str, list[PatternMatch]] = defaultdict(list)
+    log: list[str] = [f"{len(tagged)} sentence(s) tagged; {len(around)} in context"]
+    for signal in topic.signals:
+        cp = compile_pattern(signal)
+        for m in find_matches(cp, doc.text, seg):
+            if not _in_scope(signal, m, tagged, around, doc.text, seg):
+                continue
+            candidates[signal.position].append(m)
+            log.append(f"signal '{signal.name}' → {signal.position} at {m.start} ({signal.scope})")
+    winner = next((p for p in topic.decide.precedence if candidates.get(p)), None)
+    if winner is None:
+        for p, ms in candidates.items():  # a signalled position missing from precedence still counts
+            if ms:
+                winner = p
+                break
+    if winner is None:
+        winner = topic.decide.default
+        log.append(f"no position signal; default {winner!r}" if winner else "discussed, but no position signal")
+    placement = Placement(winner, dict(candidates), log=log)
+    placement.conflict_with = _conflict(topic, placement, seg)
+    return placement
+
+
+def _in_scope(signal: Signal, m: PatternMatch, tagged: set[int], around: set[int], text: str,
+              seg: Segmentation) -> bool:
+    if signal.scope == "sentence":
+        return m.sentence in tagged
+    if signal.scope == "clause":
+        return m.sentence in around
+    s = seg.sentences[m.sentence]
+    sentence = text[s.start:s.end]
+    return all(r.search(sentence) for r in _requires(signal))
+
+
+def _conflict(topic: Topic, placement: Placement, seg: Segmentation) -> str | None:
+    """A strongly signalled position that the topic file declares incompatible with the winner, elsewhere."""
+    win = placement.position
+    if not win:
+        return None
+    win_clauses = {seg.sentence_clause[m.sentence] for m in placement.candidates.get(win, []) if m.score >= STRONG}
+    for a, b in topic.decide.conflicts:
+        other = b if win == a else a if win == b else None
+        if other is None:
+            continue
+        strong = [m for m in placement.candidates.get(other, []) if m.score >= STRONG]
+        if win_clauses and any(seg.sentence_clause[m.sentence] not in win_clauses for m in strong):
+            placement.log.append(f"conflict: {win} and {other} both strongly stated in different clauses")
+            return other
+    return None

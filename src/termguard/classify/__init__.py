@@ -1,0 +1,1 @@
+"""Clause → topic hits. Rule recognizers come from the topic files; a model recognizer may join them."""

@@ -1,0 +1,135 @@
+"""Rule recognizer: the cue patterns of every topic file, run over the whole text at once.
+
+Each cue is a case-insensitive regex. It is run with `finditer` over the document (fast: one C loop per
+pattern), every match is mapped to its sentence, and the sentence is tagged with the topic unless an `unless`
+pattern or one of the topic's exclusions matches that sentence. A context word from `near` within the window
+raises the score and is recorded (Presidio's context enhancer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termguard.model import ClauseHit, Document, Explanation
+from termguard.segment import Segmentation
+from termguard.topics import Pattern, Topic
+
+TAG_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    spec: Pattern
+    rx: re.Pattern[str]
+    unless: tuple[re.Pattern[str], ...]
+    near: re.Pattern[str] | None
+
+
+_COMPILED: dict[int, CompiledPattern] = {}
+
+
+def compile_pattern(spec: Pattern) -> CompiledPattern:
+    """Compiled once per spec object (the cache entry keeps the spec alive, so its id is never reused)."""
+    cached = _COMPILED.get(id(spec))
+    if cached is not None:
+        return cached
+    cached = _compile(spec)
+    _COMPILED[id(spec)] = cached
+    return cached
+
+
+def _compile(spec: Pattern) -> CompiledPattern:
+    near = None
+    if spec.near:
+        near = re.compile(r"\b(?:" + "|".join(spec.near) + r")", re.IGNORECASE)
+    return CompiledPattern(
+        spec,
+        re.compile(spec.pattern, re.IGNORECASE),
+        tuple(re.compile(u, re.IGNORECASE) for u in spec.unless),
+        near,
+    )
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    """One match of a pattern, placed in its sentence, with the score after context."""
+
+    sentence: int
+    start: int
+    end: int
+    score: float
+    context_word: str | None
+    pattern: CompiledPattern
+
+
+def find_matches(cp: CompiledPattern, text: str, seg: Segmentation) -> list[PatternMatch]:
+    """Matches of a pattern, at most one per sentence (the first), honouring `unless` and context words."""
+    out: list[PatternMatch] = []
+    seen: set[int] = set()
+    for m in cp.rx.finditer(text):
+        si = seg.sentence_index(m.start())
+        if si in seen:
+            continue
+        s = seg.sentences[si]
+        if m.start() >= s.end:  # between sentences (whitespace): not part of any sentence
+            continue
+        end = min(m.end(), s.end)
+        sentence_text = text[s.start:s.end]
+        if any(u.search(sentence_text) for u in cp.unless):
+            continue
+        seen.add(si)
+        score, word = cp.spec.score, None
+        if cp.near is not None:
+            lo, hi = max(s.start, m.start() - cp.spec.window), min(s.end, m.end() + cp.spec.window)
+            w = cp.near.search(text, lo, hi)
+            if w:
+                score, word = min(1.0, score + cp.spec.boost), w.group(0)
+        out.append(PatternMatch(si, m.start(), end, score, word, cp))
+    return out
+
+
+class RuleRecognizer:
+    """All cue patterns of one topic file."""
+
+    version = "1"
+
+    def __init__(self, topic: Topic) -> None:
+        self.topic = topic
+        self.name = f"rule:{topic.id}"
+        self.topics = (topic.id,)
+        self._cues = [compile_pattern(c) for c in topic.cues]
+        self._exclude = [compile_pattern(e) for e in topic.exclude]
+
+    def analyze(self, doc: Document, seg: Segmentation) -> list[ClauseHit]:
+        text = doc.text
+        excluded: set[int] = set()
+        for ex in self._exclude:
+            excluded.update(m.sentence for m in find_matches(ex, text, seg))
+        best: dict[int, PatternMatch] = {}
+        for cue in self._cues:
+            for m in find_matches(cue, text, seg):
+                if m.sentence in excluded:
+                    continue
+                if m.sentence not in best or m.score > best[m.sentence].score:
+                    best[m.sentence] = m
+        hits = []
+        for si, m in sorted(best.items()):
+            if m.score < TAG_THRESHOLD:
+                continue
+            s = seg.sentences[si]
+            note = f"cue '{m.pattern.spec.name}' matched {text[m.start:m.end][:60]!r}"
+            expl = [Explanation(f"{self.name}/{m.pattern.spec.name}", note, 0.0, m.pattern.spec.score)]
+            if m.context_word:
+                expl.append(Explanation(self.name, f"context word {m.context_word!r}", m.pattern.spec.score, m.score))
+            hits.append(ClauseHit(
+                topic=self.topic.id,
+                clause_id=seg.clauses[seg.sentence_clause[si]].id,
+                start=s.start,
+                end=s.end,
+                score=round(m.score, 3),
+                source=f"{self.name}/{m.pattern.spec.name}",
+                explanation=tuple(expl),
+                context_word=m.context_word,
+            ))
+        return hits

@@ -1,0 +1,1 @@
+"""Command-line interface (typer). Each command group lives in its own module with a `register(app)`."""

@@ -1,0 +1,138 @@
+"""Durations: ``days``, ``hours``, ``notice_days`` and vague timing words (``vague``).
+
+Conversions (documented, fixed for ``duration.v1``): 1 week = 7 days, 1 month = 30 days,
+1 year = 365 days; so "12 months" is 360 days and "one year" is 365. Business/working days are
+counted as written (value 3 for "3 business days", unit "business days"). ``unit`` is the unit as
+written (days, business days, calendar days, weeks, months, years, hours); ``value`` is always in
+the parameter's own unit, and ``normalized`` explains any conversion or words/digits mismatch.
+Ages ("18 years of age", "13 years old") and recurrences ("every 30 days") are not durations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termguard.extract._base import make, ordered, window
+from termguard.extract.numbers import qty_pattern, qty_value
+from termguard.model.parameter import Parameter
+
+DURATION = "duration.v1"
+NOTICE = "notice.v1"
+VAGUE = "vague_timing.v1"
+
+_DURATION_RE = re.compile(
+    rf"(?i)(?<![\w.,$§-]){qty_pattern('q')}[\s-]*"
+    r"(?:(?P<kind>business|working|calendar)[\s-]+)?"
+    r"(?P<unit>days?|weeks?|months?|years?|hours?|hrs?\b|minutes?|mins?\b)(?![\w])"
+    r"(?!\s*(?:of\s+age|old|or\s+(?:older|over|above))\b)(?!-old)"
+)
+_RECURRENCE_BEFORE = re.compile(r"(?i)(?:\bevery|\beach|\bper|age\s+of|\baged)\s*$")
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|up\s+to|maximum\s+of)\s*$"
+)
+_DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+Raw = tuple[int, int, int | float, str, str | None]  # start, end, count, unit as written, note
+
+
+def _unit_word(unit: str) -> str:
+    u = unit.lower()
+    if u.startswith(("hour", "hr")):
+        return "hour"
+    if u.startswith("min"):
+        return "minute"
+    return u.rstrip("s")
+
+
+def _durations(text: str) -> list[Raw]:
+    """Every duration mention: (start, end, count, unit-as-written, mismatch note)."""
+    out: list[Raw] = []
+    for m in _DURATION_RE.finditer(text):
+        if _RECURRENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        count, note = qty_value(m, "q")
+        unit = _unit_word(m.group("unit"))
+        kind = (m.group("kind") or "").lower()
+        if kind == "working":
+            kind = "business"
+        written = f"{kind} {unit}s".strip() if unit == "day" and kind else f"{unit}s"
+        out.append((m.start(), m.end(), count, written, note))
+    return out
+
+
+def _join(*notes: str | None) -> str | None:
+    kept = [n for n in notes if n]
+    return "; ".join(kept) if kept else None
+
+
+def days(text: str, base: int = 0) -> list[Parameter]:
+    """Durations of a day or longer, as whole days (see module docstring for conversions)."""
+    out: list[Parameter] = []
+    for start, end, count, unit, note in _durations(text):
+        word = unit.split()[-1].rstrip("s")
+        if word not in _DAYS_PER:
+            continue
+        value = count * _DAYS_PER[word]
+        conv = None if word == "day" else f"{count:g} {word}{'' if count == 1 else 's'} = {value:g} days"
+        out.append(make("days", int(round(value)), text, start, end, base, DURATION, unit, _join(conv, note)))
+    return out
+
+
+def hours(text: str, base: int = 0) -> list[Parameter]:
+    """Durations in hours ("72 hours", "48-hour", "24 hrs"); short deadlines in days ("within 2 days") as hours."""
+    out: list[Parameter] = []
+    for start, end, count, unit, note in _durations(text):
+        if unit == "hours":
+            out.append(make("hours", int(round(count)), text, start, end, base, DURATION, "hours", note))
+        elif unit in ("days", "calendar days") and count <= 7 and _DEADLINE_BEFORE.search(
+            text, max(0, start - 25), start
+        ):
+            conv = f"{count:g} days = {count * 24:g} hours"
+            out.append(make("hours", int(count * 24), text, start, end, base, DURATION, unit, _join(conv, note)))
+    return out
+
+
+_NOTICE_CUE = re.compile(
+    r"(?i)\bnotice|\bnotif|\bin\s+advance|\badvance\b|\bprior\s+(?:to|written|notice)|"
+    r"\b(?:take|takes|taking|took|become|becomes|became)\s+effect|\beffective\b|"
+    r"\bcontinued\s+use|\bcontinue\s+(?:to\s+use|using)"
+)
+_MONEY_CUE = re.compile(r"(?i)\bfees\b|\bamounts?\s+(?:paid|payable)|\bpaid\s+or\s+payable|\bliabilit")
+
+
+def notice_days(text: str, base: int = 0) -> list[Parameter]:
+    """Day durations that are a notice period: a notice / notify / in advance / takes effect cue nearby."""
+    out: list[Parameter] = []
+    for p in days(text, base):
+        before, after = window(text, p.start - base, p.end - base, 80)
+        near = before + " " + after
+        if _NOTICE_CUE.search(near) and not _MONEY_CUE.search(near):
+            out.append(make("notice_days", p.value, text, p.start - base, p.end - base, base, NOTICE,
+                            p.unit, p.normalized))
+    return out
+
+
+_VAGUE = [
+    ("as soon as reasonably practicable", r"as\s+soon\s+as\s+(?:reasonably|commercially\s+reasonably)\s+"
+     r"(?:practicable|practical|possible)"),
+    ("as soon as practicable", r"as\s+soon\s+as\s+(?:practicable|practical|possible|feasible)"),
+    ("without undue delay", r"without\s+(?:undue|unreasonable)\s+delay"),
+    ("in a timely manner", r"in\s+a\s+timely\s+(?:manner|fashion)|timely\s+basis"),
+    ("reasonable time", r"(?:a\s+)?reasonable\s+(?:period\s+of\s+)?(?:time|period)"),
+    ("as long as necessary", r"(?:for\s+)?(?:as|so)\s+long\s+as\s+(?:is\s+)?(?:reasonably\s+|strictly\s+)?"
+     r"(?:necessary|needed|required|we\s+need)"),
+    ("promptly", r"promptly"),
+]
+_VAGUE_RE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(_VAGUE))
+                       + r")(?![\w])")
+
+
+def vague(text: str, base: int = 0) -> list[Parameter]:
+    """Vague timing ("promptly", "without undue delay", "as long as necessary"), value canonical phrase."""
+    out: list[Parameter] = []
+    for m in _VAGUE_RE.finditer(text):
+        assert m.lastgroup is not None
+        canonical = _VAGUE[int(m.lastgroup[1:])][0]
+        out.append(make("vague", canonical, text, m.start(), m.end(), base, VAGUE, None,
+                        " ".join(m.group(0).lower().split())))
+    return ordered(out)

@@ -1,0 +1,183 @@
+"""Plain text and Markdown: the decoded file, unchanged, so every offset indexes the file's own characters.
+
+Decoding order: BOM (UTF-32/UTF-16/UTF-8) → strict UTF-8 → UTF-16 without BOM (NUL parity) → charset-normalizer
+guess, recorded as a warning. BOMs are dropped (they are not text); nothing else is changed except that NUL
+and lone surrogates become U+FFFD one for one, which keeps every offset.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from termguard.ingest import codes
+from termguard.ingest._common import check_chars, check_not_blank, make_document, scrub
+from termguard.ingest.limits import Limits
+from termguard.model.document import Block, Document
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SAMPLE = 65536
+# Control bytes that never occur in text (tab, LF, VT, FF, CR and ESC are allowed).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+_NON_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+_BINARY_RATIO = 0.05
+
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text without a BOM has NULs in every other byte (for Latin script); spot which half."""
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def is_binary(sample: bytes) -> bool:
+    """More than 5% control bytes in the first 64 KB: not a text file (images, executables, sparse zeros)."""
+    sample = sample[:_SAMPLE]
+    if not sample:
+        return False
+    controls = len(sample.translate(None, _NON_CONTROL))
+    return controls / len(sample) > _BINARY_RATIO
+
+
+def _strict(data: bytes, encoding: str, name: str, why: str) -> str:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise codes.fail(codes.DECODE, f"cannot decode as {encoding} ({why}): {exc.reason}", name) from exc
+
+
+def decode(data: bytes, name: str, warnings: list[str], declared: str | None = None) -> str:
+    """Decode bytes to str, or raise E108 (looks like text, will not decode) / E102 (binary data).
+
+    `declared` is an encoding named by the content itself (an HTML <meta charset>), tried before guessing.
+    """
+    bom = _bom(data)
+    if bom:
+        encoding, skip = bom
+        return _strict(data[skip:], encoding, name, "declared by its byte-order mark")
+    utf16 = _utf16_without_bom(data[:_SAMPLE])
+    if utf16:
+        warnings.append(f"encoding guessed: {utf16} (no byte-order mark)")
+        return _strict(data, utf16, name, "guessed from NUL bytes")
+    if is_binary(data):
+        raise codes.fail(codes.UNSUPPORTED, "unsupported format: binary data, not a document", name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            warnings.append(f"decoded as {declared} as the document declares (not valid UTF-8)")
+            return text
+    return _guess(data, name, warnings)
+
+
+def _guess(data: bytes, name: str, warnings: list[str]) -> str:
+    from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files pay for it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise codes.fail(codes.DECODE, "cannot decode: not UTF-8 and no other encoding fits", name)
+    warnings.append(f"encoding guessed: {best.encoding} (not valid UTF-8)")
+    return str(best)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, `end` before the line break (and before a CR of CRLF)."""
+    spans: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl == -1 else nl
+        end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
+        spans.append((pos, end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return spans
+
+
+def line_blocks(text: str, markdown: bool) -> list[Block]:
+    """Paragraphs (runs of non-blank lines) and, for Markdown, ATX and setext headings with their level.
+
+    Fenced code is kept as paragraph text: a `#` inside a fence is not a heading.
+    """
+    blocks: list[Block] = []
+    para: tuple[int, int] | None = None
+    fenced = False
+
+    def close() -> None:
+        nonlocal para
+        if para is not None:
+            blocks.append(Block(start=para[0], end=para[1], paragraph=len(blocks)))
+            para = None
+
+    for start, end in _lines(text):
+        line = text[start:end]
+        if markdown and _FENCE.match(line):
+            fenced = not fenced
+        if not line.strip():
+            close()
+            continue
+        if markdown and not fenced:
+            atx = _ATX.match(line)
+            if atx:
+                close()
+                blocks.append(Block(start, end, paragraph=len(blocks), heading_level=len(atx.group(1))))
+                continue
+            underline = _SETEXT.match(line)
+            if underline and para is not None:
+                level = 1 if underline.group(1).startswith("=") else 2
+                blocks.append(Block(para[0], para[1], paragraph=len(blocks), heading_level=level))
+                para = None
+                continue
+        para = (start, end) if para is None else (para[0], end)
+    close()
+    return blocks
+
+
+def read_text(data: bytes, name: str, limits: Limits, kind: str, text: str, warnings: list[str]) -> Document:
+    """Build a text or Markdown Document from already-decoded `text` (the dispatcher decoded it to sniff)."""
+    text = scrub(text, warnings)
+    check_chars(len(text), limits, name)
+    check_not_blank(text, name)
+    blocks = line_blocks(text, kind == "markdown")
+    return make_document(
+        name=name, data=data, fmt=kind, text=text, warnings=warnings, blocks=blocks, title=_title(text, blocks)
+    )
+
+
+def _title(text: str, blocks: list[Block]) -> str | None:
+    """The first heading's text, else the first line of the first paragraph (cut to 200 characters)."""
+    chosen = next((b for b in blocks if b.heading_level), blocks[0] if blocks else None)
+    if chosen is None:
+        return None
+    line = text[chosen.start : chosen.end].split("\n", 1)[0]
+    return line.strip().lstrip("#").strip()[:200] or None

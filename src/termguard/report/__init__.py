@@ -1,0 +1,1 @@
+"""Report → output. Every renderer registers in `base.RENDERERS`, the built-in ones included."""

@@ -1,0 +1,127 @@
+"""Cut the text into clauses along its own structure.
+
+A clause starts at a heading or a numbered line and runs to the next one; paragraphs (blank-line separated)
+inside it become child clauses so that no unit grows without bound. Each clause keeps the section number and the
+heading path above it, which later stages use as context ("Business Terms" › "Data Use").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from termguard.model import Clause, Definition, Document, Sentence
+from termguard.segment.definitions import find_definitions
+from termguard.segment.numbering import parse_line_start
+from termguard.segment.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    clauses: tuple[Clause, ...]
+    sentences: tuple[Sentence, ...]  # all sentences in document order
+    sentence_clause: tuple[int, ...]  # index of the clause of each sentence
+    definitions: tuple[Definition, ...]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or just before) an offset."""
+        starts = self._starts
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    @property
+    def _starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None:
+            cached = [s.start for s in self.sentences]
+            object.__setattr__(self, "_starts_cache", cached)
+        return cached
+
+
+@dataclass
+class _Open:
+    start: int
+    level: int
+    label: str | None
+    heading: str | None
+
+
+def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
+    """(start, end, label, heading, level) per structural unit: opened by a heading/number or a blank line."""
+    units: list[tuple[int, int, str | None, str | None, int]] = []
+    cur_start, cur_label, cur_head, cur_level = 0, None, None, 0
+    pos = 0
+    prev_blank = True
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        line_end = n if nl == -1 else nl
+        line = text[pos:line_end]
+        blank = not line.strip()
+        start = parse_line_start(line) if not blank else None
+        if start is not None or (prev_blank and not blank):
+            if pos > cur_start and text[cur_start:pos].strip():
+                units.append((cur_start, pos, cur_label, cur_head, cur_level))
+            cur_start = pos
+            cur_label = start.label if start else None
+            cur_head = start.heading if start else None
+            cur_level = start.level if start else 99
+        prev_blank = blank
+        pos = line_end + 1
+    if text[cur_start:].strip():
+        units.append((cur_start, n, cur_label, cur_head, cur_level))
+    return units
+
+
+def segment(doc: Document) -> Segmentation:
+    """Clauses with sections, headings, parents and sentences; plus the document's definitions."""
+    text = doc.text
+    clauses: list[Clause] = []
+    sentences: list[Sentence] = []
+    sentence_clause: list[int] = []
+    stack: list[tuple[int, Clause]] = []  # (level, clause) of open ancestors
+    for start, end, label, heading, level in _units(text):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        section = label or _inherited_section(stack)
+        path = tuple(c.heading for _, c in stack if c.heading) + ((heading,) if heading else ())
+        sents = split_sentences(text, start, end)
+        clause = Clause(
+            id=f"c{len(clauses):04d}",
+            start=_lstrip(text, start, end),
+            end=_rstrip(text, start, end),
+            section=section,
+            heading=heading or (parent.heading if parent else None),
+            page=doc.page_of(start),
+            level=level,
+            sentences=tuple(sents),
+            parent=parent.id if parent else None,
+            path=path,
+        )
+        if level < 99:
+            stack.append((level, clause))
+        for s in sents:
+            sentences.append(s)
+            sentence_clause.append(len(clauses))
+        clauses.append(clause)
+    definitions = find_definitions(text, sentences)
+    return Segmentation(tuple(clauses), tuple(sentences), tuple(sentence_clause), tuple(definitions))
+
+
+def _inherited_section(stack: list[tuple[int, Clause]]) -> str | None:
+    for _, c in reversed(stack):
+        if c.section:
+            return c.section
+    return None
+
+
+def _lstrip(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
