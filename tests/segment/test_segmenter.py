@@ -1,0 +1,57 @@
+"""The segmenter follows the document's own structure and keeps exact offsets."""
+
+from __future__ import annotations
+
+import hashlib
+
+from termguard.model import Document, TextMap
+from termguard.segment import segment
+from termguard.segment.numbering import parse_line_start
+from termguard.segment.sentences import split_sentences
+
+
+def _doc(text: str) -> Document:
+    return Document("t.md", hashlib.sha256(text.encode()).hexdigest(), "markdown", text, TextMap.build(text))
+
+
+def test_numbered_sections_keep_their_numbers_and_headings() -> None:
+    text = "## 4. Data Use\n\n4.1 **Retention.** We keep logs for 30 days.\n\n4.2 We delete data on request.\n"
+    seg = segment(_doc(text))
+    sections = [c.section for c in seg.clauses]
+    assert "4.1" in sections and "4.2" in sections
+    c41 = next(c for c in seg.clauses if c.section == "4.1")
+    assert c41.heading == "Retention"
+    assert "Data Use" in c41.path
+    assert text[c41.start:c41.end].startswith("4.1")
+
+
+def test_line_starts_recognise_common_numbering_styles() -> None:
+    assert parse_line_start("Section 12.3 Governing Law").label == "Section 12.3"
+    assert parse_line_start("(a) the Customer").label == "(a)"
+    assert parse_line_start("IV. TERM").label == "IV"
+    assert parse_line_start("##### 1\\. DEFINITIONS").label == "1"
+    assert parse_line_start("Plain body text here.") is None
+
+
+def test_sentences_do_not_split_on_abbreviations() -> None:
+    text = "We use providers, e.g. cloud hosts. U.S. law applies. Inc. is a suffix."
+    sents = split_sentences(text, 0, len(text))
+    assert [text[s.start:s.end] for s in sents][0] == "We use providers, e.g. cloud hosts."
+
+
+def test_definitions_are_collected_with_their_text() -> None:
+    text = '1.1 "Usage Data" means telemetry and metadata about use of the Services.\n\n' \
+           'Feedback you give us ("Feedback") may be used.'
+    seg = segment(_doc(text))
+    terms = {d.term: d for d in seg.definitions}
+    assert "Usage Data" in terms and "Feedback" in terms
+    d = terms["Usage Data"]
+    assert text[d.start:d.end] == d.text
+
+
+def test_every_sentence_lies_inside_its_clause() -> None:
+    text = "# Title\n\nIntro line one. Intro two.\n\n1. First\n\n1.1 Sub clause text; more text.\n"
+    seg = segment(_doc(text))
+    for s, ci in zip(seg.sentences, seg.sentence_clause):
+        c = seg.clauses[ci]
+        assert c.start <= s.start < s.end <= c.end
