@@ -62,7 +62,8 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
     log: list[str] = [f"{len(tagged)} sentence(s) tagged; {len(around)} in context"]
     for signal in topic.signals:
         cp = compile_pattern(signal)
-        for m in find_matches(cp, doc.text, seg):
+        within = tagged if signal.scope == "sentence" else around if signal.scope == "clause" else None
+        for m in find_matches(cp, doc.text, seg, within):
             if not _in_scope(signal, m, tagged, around, doc.text, seg):
                 continue
             candidates[signal.position].append(m)

@@ -9,8 +9,10 @@ raises the score and is recorded (Presidio's context enhancer).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from termguard.classify.prefilter import Plan, TextIndex, iter_matches, plan
 from termguard.model import ClauseHit, Document, Explanation
 from termguard.segment import Segmentation
 from termguard.topics import Pattern, Topic
@@ -24,6 +26,7 @@ class CompiledPattern:
     rx: re.Pattern[str]
     unless: tuple[re.Pattern[str], ...]
     near: re.Pattern[str] | None
+    plan: Plan
 
 
 _COMPILED: dict[int, CompiledPattern] = {}
@@ -48,6 +51,7 @@ def _compile(spec: Pattern) -> CompiledPattern:
         re.compile(spec.pattern, re.IGNORECASE),
         tuple(re.compile(u, re.IGNORECASE) for u in spec.unless),
         near,
+        plan(spec.pattern),
     )
 
 
@@ -63,12 +67,24 @@ class PatternMatch:
     pattern: CompiledPattern
 
 
-def find_matches(cp: CompiledPattern, text: str, seg: Segmentation) -> list[PatternMatch]:
-    """Matches of a pattern, at most one per sentence (the first), honouring `unless` and context words."""
+def text_index(text: str, seg: Segmentation) -> TextIndex:
+    """The word index of the document, built once per segmentation and kept on it."""
+    idx = seg.__dict__.get("_text_index")
+    if idx is None or idx.text is not text:
+        idx = TextIndex.build(text)
+        object.__setattr__(seg, "_text_index", idx)
+    return idx
+
+
+def find_matches(cp: CompiledPattern, text: str, seg: Segmentation,
+                 within: set[int] | None = None) -> list[PatternMatch]:
+    """Matches of a pattern, at most one per sentence (the first), honouring `unless` and context words.
+
+    With `within`, only those sentences are searched (position signals look only where the topic is discussed).
+    """
     out: list[PatternMatch] = []
     seen: set[int] = set()
-    for m in cp.rx.finditer(text):
-        si = seg.sentence_index(m.start())
+    for si, m in _candidates(cp, text, seg, within):
         if si in seen:
             continue
         s = seg.sentences[si]
@@ -87,6 +103,19 @@ def find_matches(cp: CompiledPattern, text: str, seg: Segmentation) -> list[Patt
                 score, word = min(1.0, score + cp.spec.boost), w.group(0)
         out.append(PatternMatch(si, m.start(), end, score, word, cp))
     return out
+
+
+def _candidates(cp: CompiledPattern, text: str, seg: Segmentation,
+                within: set[int] | None) -> Iterator[tuple[int, re.Match[str]]]:
+    if within is not None:
+        for si in sorted(within):
+            s = seg.sentences[si]
+            m = cp.rx.search(text, s.start, s.end)
+            if m:
+                yield si, m
+        return
+    for m in iter_matches(cp.rx, cp.plan, text_index(text, seg)):
+        yield seg.sentence_index(m.start()), m
 
 
 class RuleRecognizer:
