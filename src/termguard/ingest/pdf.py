@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
@@ -121,13 +120,32 @@ def _edge(lines: list[str], from_bottom: bool) -> Iterator[int]:
 
 
 def _running_keys(pages: list[list[str]], from_bottom: bool) -> set[str]:
+    """Keys of edge lines that repeat on most pages: identical text, or text whose numbers follow the page.
+
+    Digits are masked to match "Page 3 of 9" with "Page 4 of 9", but a masked match alone would also match
+    body lines such as "3.1 The Provider shall..." at the top of every page; so a line that is not repeated
+    verbatim must contain a number that moves in step with the page number.
+    """
     if len(pages) < _MIN_PAGES_FOR_RUNNING:
         return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        counts.update({_key(lines[i]) for i in _edge(lines, from_bottom)})
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for number, lines in enumerate(pages, start=1):
+        for key, line in {_key(lines[i]): lines[i].strip() for i in _edge(lines, from_bottom)}.items():
+            seen.setdefault(key, []).append((number, line))
     needed = max(_MIN_PAGES_FOR_RUNNING, math.ceil(_RUNNING_SHARE * len(pages)))
-    return {key for key, n in counts.items() if n >= needed and key}
+    return {key for key, hits in seen.items() if key and len(hits) >= needed and _repeats(hits)}
+
+
+def _repeats(hits: list[tuple[int, str]]) -> bool:
+    if len({line for _, line in hits}) == 1:
+        return True
+    offsets: set[int] | None = None
+    for page, line in hits:
+        here = {int(n) - page for n in _DIGITS.findall(line)[:8]}
+        offsets = here if offsets is None else offsets & here
+        if not offsets:
+            return False
+    return bool(offsets)
 
 
 def strip_running(pages: list[str]) -> tuple[list[str], int]:

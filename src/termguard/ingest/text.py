@@ -27,6 +27,11 @@ _SAMPLE = 65536
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _NON_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _BINARY_RATIO = 0.05
+_LATIN_CODEPAGES = {
+    "cp1250", "cp1257", "cp775", "cp437", "cp850", "cp852", "cp857", "cp858", "cp1254", "latin_1",
+    "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
+    "iso8859_15", "iso8859_16", "mac_iceland", "mac_roman", "mac_latin2", "mac_turkish",
+}
 
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
@@ -100,13 +105,34 @@ def decode(data: bytes, name: str, warnings: list[str], declared: str | None = N
 
 
 def _guess(data: bytes, name: str, warnings: list[str]) -> str:
-    from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files pay for it
+    """charset-normalizer's guess, except that cp1252 wins ties among Latin code pages.
 
-    best = from_bytes(data).best()
-    if best is None:
+    On short Western text the detector cannot tell cp1252 from cp1250/cp1257/mac_iceland (all score 0 chaos)
+    and picks the wrong one ("naïve" → "naďve"); cp1252 is by far the commonest legacy encoding of
+    English-language contracts, so it is preferred when it decodes cleanly and is no messier.
+    """
+    from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files pay for it
+    from charset_normalizer.md import mess_ratio
+
+    matches = list(from_bytes(data))
+    if not matches:
         raise codes.fail(codes.DECODE, "cannot decode: not UTF-8 and no other encoding fits", name)
-    warnings.append(f"encoding guessed: {best.encoding} (not valid UTF-8)")
-    return str(best)
+    best = matches[0]
+    encoding, text = best.encoding, str(best)
+    floor = min(m.chaos for m in matches)
+    western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= floor + 0.01), None)
+    if western is not None:
+        encoding, text = "cp1252", str(western)
+    elif best.encoding in _LATIN_CODEPAGES:
+        try:
+            candidate = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if mess_ratio(candidate[:_SAMPLE]) <= best.chaos + 0.02:
+                encoding, text = "cp1252", candidate
+    warnings.append(f"encoding guessed: {encoding} (not valid UTF-8)")
+    return text
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
