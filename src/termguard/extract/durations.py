@@ -11,8 +11,9 @@ Ages ("18 years of age", "13 years old") and recurrences ("every 30 days") are n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from termguard.extract._base import make, ordered, window
+from termguard.extract._base import Anchored, make, ordered, window
 from termguard.extract.numbers import qty_pattern, qty_value
 from termguard.model.parameter import Parameter
 
@@ -26,6 +27,8 @@ _DURATION_RE = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?|hours?|hrs?\b|minutes?|mins?\b)(?![\w])"
     r"(?!\s*(?:of\s+age|old|or\s+(?:older|over|above))\b)(?!-old)"
 )
+_DURATION_ANCHORED = Anchored(_DURATION_RE, ("day", "week", "month", "year", "hour", "hrs", " hr", "-hr", "minute",
+                                             "mins"), 90, 40)
 _RECURRENCE_BEFORE = re.compile(r"(?i)(?:\bevery|\beach|\bper|age\s+of|\baged)\s*$")
 _DEADLINE_BEFORE = re.compile(
     r"(?i)(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|up\s+to|maximum\s+of)\s*$"
@@ -44,10 +47,11 @@ def _unit_word(unit: str) -> str:
     return u.rstrip("s")
 
 
-def _durations(text: str) -> list[Raw]:
+@lru_cache(maxsize=8)
+def _durations(text: str) -> tuple[Raw, ...]:
     """Every duration mention: (start, end, count, unit-as-written, mismatch note)."""
     out: list[Raw] = []
-    for m in _DURATION_RE.finditer(text):
+    for m in _DURATION_ANCHORED.finditer(text):
         if _RECURRENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         count, note = qty_value(m, "q")
@@ -57,7 +61,7 @@ def _durations(text: str) -> list[Raw]:
             kind = "business"
         written = f"{kind} {unit}s".strip() if unit == "day" and kind else f"{unit}s"
         out.append((m.start(), m.end(), count, written, note))
-    return out
+    return tuple(out)
 
 
 def _join(*notes: str | None) -> str | None:
@@ -127,10 +131,14 @@ _VAGUE_RE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (
                        + r")(?![\w])")
 
 
+_VAGUE_ANCHORED = Anchored(_VAGUE_RE, ("promptly", "delay", "as soon as", "timely", "reasonable", "as long as",
+                                       "so long as"), 40, 60)
+
+
 def vague(text: str, base: int = 0) -> list[Parameter]:
     """Vague timing ("promptly", "without undue delay", "as long as necessary"), value canonical phrase."""
     out: list[Parameter] = []
-    for m in _VAGUE_RE.finditer(text):
+    for m in _VAGUE_ANCHORED.finditer(text):
         assert m.lastgroup is not None
         canonical = _VAGUE[int(m.lastgroup[1:])][0]
         out.append(make("vague", canonical, text, m.start(), m.end(), base, VAGUE, None,

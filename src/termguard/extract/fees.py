@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from termguard.extract._base import make, window
+from termguard.extract._base import Anchored, make, window
 from termguard.extract.numbers import DIGITS, qty_pattern, qty_value
 from termguard.model.parameter import Parameter
 
@@ -23,6 +23,7 @@ _PERIOD_RE = re.compile(
     r"(?:calendar[\s-]+|contract[\s-]+)?(?P<unit>months?|years?)(?![\w])(?:[\s-]+period)?"
     rf"(?:\s*(?P<after>{_BACK}|preceding|prior\s+to|immediately))?"
 )
+_PERIOD_ANCHORED = Anchored(_PERIOD_RE, ("month", "year"), 90, 60)
 _FEE_CUE = re.compile(
     r"(?i)\b(?:fees?|amounts?|sums?|charges?|paid|payable|consumed|spent|payments?|consideration)\b"
 )
@@ -31,7 +32,7 @@ _FEE_CUE = re.compile(
 def fee_periods(text: str) -> list[tuple[int, int, int, str | None]]:
     """Look-back periods attached to fees: (start, end, months, note)."""
     out: list[tuple[int, int, int, str | None]] = []
-    for m in _PERIOD_RE.finditer(text):
+    for m in _PERIOD_ANCHORED.finditer(text):
         if not (m.group("back") or m.group("after")):
             continue
         if not m.group("q") and not m.group("back"):
@@ -65,10 +66,15 @@ _MULTIPLE_RE = re.compile(
 )
 
 
+_MULTIPLE_ANCHORED = Anchored(
+    _MULTIPLE_RE, ("times", "×", "%", "percent", "per cent", "twice", "double", "triple", "treble")
+    + tuple(f"{d}x" for d in range(10)) + tuple(f"{d} x" for d in range(10)), 90, 90)
+
+
 def fee_multiple(text: str, base: int = 0) -> list[Parameter]:
     """Multiples of fees ("two times (2x) the fees", "2x the fees", "150% of the fees") as float."""
     out: list[Parameter] = []
-    for m in _MULTIPLE_RE.finditer(text):
+    for m in _MULTIPLE_ANCHORED.finditer(text):
         note = None
         if m.group("tw"):
             value = _MULT_WORDS[m.group("tw").lower()]

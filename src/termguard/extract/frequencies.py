@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from termguard.extract._base import make, ordered
+from termguard.extract._base import Anchored, make, ordered
 from termguard.extract.numbers import qty_pattern, qty_value
 from termguard.model.parameter import Parameter
 
@@ -46,6 +46,11 @@ _COUNTED_RE = re.compile(
 )
 
 
+_KEYS = ("day", "daily", "week", "month", "quarter", "year", "annual", "bienn", "fortnight", "half")
+_COUNTED_ANCHORED = Anchored(_COUNTED_RE, _KEYS, 90, 40)
+_ADVERB_ANCHORED = Anchored(_ADVERB_RE, _KEYS, 20, 80)
+
+
 def _count(m: re.Match[str]) -> float | None:
     if m.group("tw"):
         return float(_TIMES_WORDS[m.group("tw").lower()])
@@ -58,7 +63,7 @@ def per_year(text: str, base: int = 0) -> list[Parameter]:
     """Frequencies as a number per year (float), one Parameter per mention."""
     out: list[Parameter] = []
     taken: list[tuple[int, int]] = []
-    for m in _COUNTED_RE.finditer(text):
+    for m in _COUNTED_ANCHORED.finditer(text):
         lead = m.group(0).lstrip().lower()
         count = _count(m)
         every = bool(re.match(r"(?:once\s+|twice\s+|\S+\s+times?\s+)?(?:every|each)\b", lead))
@@ -73,7 +78,7 @@ def per_year(text: str, base: int = 0) -> list[Parameter]:
         note = f"{(count or 1):g} per {per}" if n == 1 else f"{(count or 1):g} per {n:g} {per}s"
         out.append(make("per_year", value, text, start, m.end(), base, FREQUENCY, "per year", note))
         taken.append((start, m.end()))
-    for m in _ADVERB_RE.finditer(text):
+    for m in _ADVERB_ANCHORED.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         assert m.lastgroup is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from termguard.extract._base import make, ordered, sentences
+from termguard.extract._base import Anchored, make, ordered, sentence_bounds
 from termguard.extract.fees import fee_multiple, fee_periods
 from termguard.extract.numbers import DIGITS, WORDS, parse_digits, parse_words
 from termguard.model.parameter import Parameter
@@ -45,6 +45,8 @@ _AMOUNT_RE = re.compile(
     rf"|{_code_form('c')}"
     r")"
 )
+_AMOUNT_ANCHORED = Anchored(_AMOUNT_RE, ("$", "€", "£", "¥", "usd", "eur", "gbp", "cad", "aud", "sgd", "jpy", "chf",
+                                        "inr", "dollar", "pound"), 90, 60)
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9}
 
 
@@ -85,7 +87,7 @@ def format_amount(value: float, currency: str) -> str:
 def amounts(text: str, base: int = 0) -> list[Parameter]:
     """Every money mention as an ``amount`` Parameter (value float, unit currency code)."""
     out: list[Parameter] = []
-    for m in _AMOUNT_RE.finditer(text):
+    for m in _AMOUNT_ANCHORED.finditer(text):
         note = None
         if m.group("wc"):
             words = m.group("ww")
@@ -135,10 +137,29 @@ def _fee_phrase(sentence: str, limit_at: int) -> str | None:
     return phrase
 
 
+_LIABILITY_KEYS = Anchored(_LIABILITY, ("liabilit", "liable", "damages"), 0, 0)
+
+
+def _liability_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences (trimmed) that mention liability, in order, each once."""
+    out: list[tuple[int, int]] = []
+    for pos in _LIABILITY_KEYS.hits(text):
+        if out and pos < out[-1][1]:
+            continue
+        s, e = sentence_bounds(text, pos, pos)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and (not out or s >= out[-1][1]):
+            out.append((s, e))
+    return out
+
+
 def cap(text: str, base: int = 0) -> list[Parameter]:
     """Liability-cap sentences (``cap``, readable summary) plus every ``amount`` in the text."""
     out = amounts(text, base)
-    for s, e in sentences(text):
+    for s, e in _liability_sentences(text):
         sentence = text[s:e]
         limit = _LIMIT.search(sentence)
         if not (limit and _LIABILITY.search(sentence)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from termguard.extract._base import Term, TermTable, make, ordered
+from termguard.extract._base import Anchored, Term, TermTable, make, ordered
 from termguard.model.parameter import Parameter
 
 STANDARDS = "standards.v1"
@@ -42,7 +42,9 @@ _TERMS = [
          r"Cloud\s+Computing\s+Compliance\s+(?:Criteria|Controls)\s+Catalogue", case=True),
     Term("penetration test", r"penetration[\s-]+test(?:s|ing)?|pen[\s-]?test(?:s|ing)?"),
 ]
-_TABLE = TermTable("standards", STANDARDS, _TERMS)
+_KEYS = ("soc", "service organi", "nist", "pci", "payment card", "hitrust", "HITRUST", "csa", "cloud security",
+         "fedramp", "federal risk", "C5", "cloud computing", "penetration", "pen test", "pentest", "pen-test")
+_TABLE = TermTable("standards", STANDARDS, _TERMS, _KEYS)
 
 _ISO_NUMBERS = {"27001": "ISO/IEC 27001", "27002": "ISO/IEC 27002", "27017": "ISO/IEC 27017",
                 "27018": "ISO/IEC 27018", "27701": "ISO/IEC 27701", "42001": "ISO/IEC 42001",
@@ -52,12 +54,13 @@ _ISO_RE = re.compile(
     rf"(?i)(?<![\w-])(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)"
     rf"(?:\s*/\s*IEC|\s+IEC)?[\s/-]*(?:\s*\(ISO(?:/IEC)?\)\s*)?(?P<first>{_ISO_NUM})"
 )
+_ISO_ANCHORED = Anchored(_ISO_RE, ("iso", "international organi"), 5, 90)
 _ISO_MORE = re.compile(rf"(?i)(?:\s*(?:,|/|and|&|or)\s*(?:(?:ISO|IEC|ISO/IEC)[\s/-]*)?)+(?P<num>{_ISO_NUM})")
 
 
 def _iso(text: str, base: int) -> list[Parameter]:
     out: list[Parameter] = []
-    for m in _ISO_RE.finditer(text):
+    for m in _ISO_ANCHORED.finditer(text):
         spans = [(m.start(), m.end(), m.group("first")[:5].rstrip(":"))]
         pos = m.end()
         while (more := _ISO_MORE.match(text, pos)) is not None:
