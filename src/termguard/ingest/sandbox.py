@@ -11,6 +11,7 @@ E106 (time); MemoryError or death by another signal → E106 (memory); clean exi
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import math
 import os
@@ -71,6 +72,7 @@ def _child(parse: Parser, limits: Limits, write_fd: int) -> None:
         ("err", codes.LIMIT, f"limit exceeded (memory): parser needed over {limits.memory_mb} MB")
     )  # built before the limit, so it can still be sent when memory has run out
     try:
+        faulthandler.disable()  # a crash is reported by the parent, not dumped on a shared stderr
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _limit_self(limits)
