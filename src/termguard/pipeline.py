@@ -15,6 +15,7 @@ from termguard.classify.merge import fuse
 from termguard.classify.registry import recognizers
 from termguard.model import ClauseHit, Document, Finding, Status
 from termguard.model.report import Report, Summary
+from termguard.policy import evaluate_data_policy
 from termguard.segment import segment
 from termguard.topics import load_catalogue, topics_dir
 
@@ -59,6 +60,7 @@ def analyse(doc: Document, playbook: Playbook | str = "strict",
         tool_version=__version__,
         rules_version=rules_version(),
         timings={"segment": t1 - t0, "classify": t2 - t1, "assess": t3 - t2},
+        data_policy=evaluate_data_policy(doc, pb, findings),
     )
 
 

@@ -57,6 +57,23 @@ def report_to_dict(r: Report) -> dict[str, Any]:
         ],
         "definitions": [{"term": x.term, "start": x.start, "end": x.end, "text": x.text} for x in r.definitions],
         "warnings": list(r.warnings),
+        "data_policy": data_policy_to_dict(r),
+    }
+
+
+def data_policy_to_dict(r: Report) -> dict[str, Any] | None:
+    """Per data tier: the policy's decision, what the contract allows, and whether it allows more."""
+    dp = r.data_policy
+    if dp is None:
+        return None
+    return {
+        "context": dp.context,
+        "tiers": [{"tier": t.tier, "decision": t.decision, "guardrails_required": list(t.guardrails_required),
+                   "allowance": t.allowance, "guardrails_found": list(t.guardrails_found), "exceeds": t.exceeds,
+                   "reason": t.reason, "topics": list(t.topics), "sections": list(t.sections)}
+                  for t in dp.tiers],
+        "flagged": [t.tier for t in dp.flagged],
+        "regimes": [{"regime": g.regime, "named": g.named, "quote": g.quote, "line": g.line} for g in dp.regimes],
     }
 
 

@@ -67,4 +67,21 @@ def render_markdown(r: Report) -> str:
             if f.ask:
                 out += ["", f"**Ask:** {f.ask}"]
             out.append("")
+    out += _data_policy_md(r)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _data_policy_md(r: Report) -> list[str]:
+    """The data-policy table: per tier the policy, what the contract allows, and a flag where it allows more."""
+    dp = r.data_policy
+    if dp is None:
+        return []
+    out = ["## Data policy: vendor training per data tier", "",
+           "| tier | policy | the contract | flag |", "|---|---|---|---|"]
+    for t in dp.tiers:
+        policy = t.decision + (f" ({', '.join(t.guardrails_required)})" if t.guardrails_required else "")
+        out.append(f"| {t.tier} | {policy} | {_md_quote(t.reason)} | {'**exceeds policy**' if t.exceeds else 'ok'} |")
+    if dp.regimes:
+        named = ", ".join(f"{g.regime} {'named' if g.named else '**not named**'}" for g in dp.regimes)
+        out += ["", f"Regimes for the {dp.context} context: {named}."]
+    return out + [""]
