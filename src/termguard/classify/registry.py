@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib.metadata import entry_points
 
@@ -25,5 +26,25 @@ def plugin_recognizers() -> list[Recognizer]:
     return found
 
 
+@lru_cache(maxsize=1)
+def model_recognizer() -> Recognizer | None:
+    """The shipped classifier, unless TERMGUARD_NO_MODEL is set or it is not installed (rules-only path)."""
+    if os.environ.get("TERMGUARD_NO_MODEL"):
+        return None
+    try:
+        from termguard.classify.ml import load_shipped
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("termguard"):
+            return None
+        return None  # the model's optional dependencies are not installed
+    return load_shipped()
+
+
+def model_name() -> str | None:
+    rec = model_recognizer()
+    return f"{rec.name} v{rec.version}" if rec else None
+
+
 def recognizers(extra: list[Recognizer] | None = None) -> list[Recognizer]:
-    return [*rule_recognizers(), *plugin_recognizers(), *(extra or [])]
+    model = model_recognizer()
+    return [*rule_recognizers(), *([model] if model else []), *plugin_recognizers(), *(extra or [])]

@@ -1,0 +1,114 @@
+"""Loaders for the reference data sets, and the category → topic maps of shared/data/README.md."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from termguard.model import Document, TextMap
+
+CUAD_TOPICS: dict[str, str] = {
+    "Audit Rights": "audit-rights",
+    "Cap On Liability": "liability.cap",
+    "Uncapped Liability": "liability.cap",
+    "Governing Law": "commercial.governing-law",
+    "Termination For Convenience": "commercial.termination",
+    "Renewal Term": "commercial.renewal",
+    "Notice Period To Terminate Renewal": "commercial.renewal",
+    "Anti-Assignment": "commercial.assignment",
+    "Change Of Control": "commercial.assignment",
+    "Warranty Duration": "commercial.warranty",
+    "Ip Ownership Assignment": "ownership.inputs-outputs",
+    "Joint Ip Ownership": "ownership.inputs-outputs",
+    "Liquidated Damages": "remedies.termination",
+}
+# CLAUDETTE tags carry a fairness digit (ltd2, ch3): the letters name the kind.
+CLAUDETTE_TOPICS: dict[str, str] = {
+    "ltd": "liability.cap",
+    "ch": "change-of-terms",
+    "ter": "commercial.termination",
+    "law": "commercial.governing-law",
+    "j": "commercial.governing-law",
+    "a": "commercial.governing-law",
+}
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("TERMGUARD_DATA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for up in here.parents:
+        cand = up.parent / "shared" / "data"
+        if cand.is_dir():
+            return cand
+    return Path.cwd().parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class Span:
+    topic: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class LabelledDoc:
+    id: str
+    text: str
+    spans: tuple[Span, ...]
+
+    def document(self, fmt: str = "text") -> Document:
+        return Document(self.id, hashlib.sha256(self.text.encode()).hexdigest(), fmt, self.text,
+                        TextMap.build(self.text))
+
+
+def cuad_docs(data: Path, limit: int | None = None) -> Iterator[LabelledDoc]:
+    path = data / "cuad" / "cuad_dev.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                return
+            d = json.loads(line)
+            spans = tuple(Span(CUAD_TOPICS[cat], s["start"], s["end"], cat)
+                          for cat, ss in d["labels"].items() if cat in CUAD_TOPICS for s in ss
+                          if s.get("end", 0) > s.get("start", 0))
+            yield LabelledDoc(d["id"], d["text"], spans)
+
+
+def claudette_docs(data: Path, limit: int | None = None) -> Iterator[LabelledDoc]:
+    path = data / "claudette" / "claudette_dev_documents.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                return
+            d = json.loads(line)
+            spans = []
+            for s in d["spans"]:
+                kind = s["tag"].rstrip("0123456789")
+                if kind in CLAUDETTE_TOPICS:
+                    spans.append(Span(CLAUDETTE_TOPICS[kind], s["start"], s["end"], s["tag"]))
+            yield LabelledDoc(d["doc"], d["text"], tuple(spans))
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    doc_id: str
+    path: Path
+    labels: dict[str, dict]
+
+
+def answer_keys(data: Path) -> list[AnswerKey]:
+    vt = data / "vendor_terms"
+    out = []
+    for f in sorted((vt / "answers").glob("*.json")):
+        key = json.loads(f.read_text(encoding="utf-8"))
+        vendor, doc, ver = key["doc_id"].split("/")
+        out.append(AnswerKey(key["doc_id"], vt / "docs" / vendor / doc / f"{ver}.md", key["labels"]))
+    return out
