@@ -83,6 +83,17 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+def _prune(keys: Sequence[str]) -> tuple[str, ...]:
+    """Drop duplicate keys and keys that contain another key looked for the same way (it finds them too)."""
+    unique = list(dict.fromkeys(keys))
+
+    def covered(key: str) -> bool:
+        lower = key == key.lower()
+        return any(o != key and (o == o.lower()) == lower and o in key for o in unique)
+
+    return tuple(k for k in unique if not covered(k))
+
+
 class Anchored:
     """Run an expensive regex only near literal key hits found with ``str.find`` (fast).
 
@@ -95,7 +106,7 @@ class Anchored:
     def __init__(self, full: re.Pattern[str], keys: Sequence[str], before: int = 80, after: int = 80) -> None:
         """``keys`` are literal strings, at least one of which occurs in every match of ``full``."""
         self.full = full
-        self.keys = tuple(keys)
+        self.keys = _prune(keys)
         self.before = before
         self.after = after
 

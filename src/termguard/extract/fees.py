@@ -68,7 +68,7 @@ _MULTIPLE_RE = re.compile(
 
 _MULTIPLE_ANCHORED = Anchored(
     _MULTIPLE_RE, ("times", "×", "%", "percent", "per cent", "twice", "double", "triple", "treble")
-    + tuple(f"{d}x" for d in range(10)) + tuple(f"{d} x" for d in range(10)), 90, 90)
+    + tuple(f"{d}x" for d in range(10)), 90, 90)
 
 
 def fee_multiple(text: str, base: int = 0) -> list[Parameter]:

@@ -46,7 +46,8 @@ def _not_a_licence(text: str, start: int, end: int, canonical: str) -> bool:
 
 _LICENCE_KEYS = ("transfer", "assignable", "licens", "licenc", "exclusive", "perpetual", "irrevocab", "revocable",
                  "world", "royalt", "fully", "right to")
-_LICENCE_TABLE = TermTable("licence_flags", LICENCE, _LICENCE_TERMS, _LICENCE_KEYS, reject=_not_a_licence)
+_LICENCE_TABLE = TermTable("licence_flags", LICENCE, _LICENCE_TERMS, _LICENCE_KEYS, reject=_not_a_licence,
+                           reach=40)
 
 _CARVE_TERMS = [
     Term("de-identified", r"de-?identif(?:ied|y|ying|ication)|deidentified"),
@@ -77,7 +78,7 @@ _OPT_RE = re.compile(
     r"(?:unless|until)\s+(?:you|customer)\s+(?:turns?\s+off|disables?|objects?))\b"
 )
 _OPT_ANCHORED = Anchored(_OPT_RE, ("opt", "consent", "permission", "authori", "unless", "until", "turn off",
-                                   "disable", "switch off", "deactivate"), 60, 140)
+                                   "disable", "switch off", "deactivate"), 60, 80)
 _HOW = [
     ("via settings", r"setting|preference|toggle|control|dashboard|console|account\s+page|privacy\s+center"),
     ("by contacting support", r"contact(?:ing)?\s+(?:us|support)|support@|e-?mail|write\s+to\s+us|request\s+to"),

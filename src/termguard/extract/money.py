@@ -137,7 +137,7 @@ def _fee_phrase(sentence: str, limit_at: int) -> str | None:
     return phrase
 
 
-_LIABILITY_KEYS = Anchored(_LIABILITY, ("liabilit", "liable", "damages"), 0, 0)
+_LIABILITY_KEYS = Anchored(_LIABILITY, ("liabilit", "liable", "damages"), 5, 20)
 
 
 def _liability_sentences(text: str) -> list[tuple[int, int]]:

@@ -45,6 +45,7 @@ _TABLE = TermTable(
     + [Term("United States", r"US", case=True)],
     _KEYS,
     reject=_reject_region,
+    reach=60,
 )
 
 

@@ -63,7 +63,7 @@ _CONTROL_KEYS = ("encrypt", "transit", "at rest", "at-rest", "transport layer", 
                  "bring your own", "CMEK", "CMK", "BYOK", "HYOK", "factor", "MFA", "2FA", "2-step", "least",
                  "need", "revo", "provision", "key management", "key rotation", "rotat", "vulnerabilit", "logging",
                  "audit log", "access log", "monitoring", "intrusion", "SIEM")
-_DATA_TABLE = TermTable("data_classes", DATA_CLASSES, _DATA_TERMS, _DATA_KEYS)
+_DATA_TABLE = TermTable("data_classes", DATA_CLASSES, _DATA_TERMS, _DATA_KEYS, reach=60)
 _CONTROL_TABLE = TermTable("controls", CONTROLS, _CONTROL_TERMS, _CONTROL_KEYS)
 
 
