@@ -37,11 +37,18 @@ def contract_pdf(pages: int = 5, sections_per_page: int = 3) -> bytes:
         pdf.set_font("helvetica", size=11)
         for _ in range(sections_per_page):
             section += 1
-            pdf.multi_cell(0, 6, f"{section}. Section heading number {section}", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(
+                0, 6, f"{section}. Section heading number {section}", new_x="LMARGIN", new_y="NEXT"
+            )
             for sub in (1, 2):
-                pdf.multi_cell(0, 6, f"{section}.{sub} The Provider shall not use Customer Data to train any "
-                                     f"model, except as the Customer agrees in writing (clause {section}.{sub}).",
-                               new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(
+                    0,
+                    6,
+                    f"{section}.{sub} The Provider shall not use Customer Data to train any "
+                    f"model, except as the Customer agrees in writing (clause {section}.{sub}).",
+                    new_x="LMARGIN",
+                    new_y="NEXT",
+                )
         if page == 3:
             pdf.multi_cell(0, 6, PAGE3_MARKER + ".", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
@@ -84,8 +91,13 @@ _ABSTRACT = f"""
 </w:abstractNum>"""
 
 
-def _add_numbering(document: docx.document.Document, aid: int, num_id: int, styles: tuple[str, str] | None = None,
-                   start_override: int | None = None) -> None:
+def _add_numbering(
+    document: docx.document.Document,
+    aid: int,
+    num_id: int,
+    styles: tuple[str, str] | None = None,
+    start_override: int | None = None,
+) -> None:
     """Add a three-level legal list (1. / 1.1 / (a) / (i)) as abstractNum `aid` and w:num `num_id`."""
     numbering = document.part.numbering_part.element
     s0 = f'<w:pStyle w:val="{styles[0]}"/>' if styles else ""
@@ -99,23 +111,25 @@ def _add_numbering(document: docx.document.Document, aid: int, num_id: int, styl
     override = ""
     if start_override is not None:
         override = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
-    numbering.append(parse_xml(
-        f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/>{override}</w:num>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/>{override}</w:num>'
+        )
+    )
 
 
 def _number(paragraph: docx.text.paragraph.Paragraph, num_id: int, ilvl: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(
-        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    ))
+    ppr.append(
+        parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
 
 
 def _style_numbering(document: docx.document.Document, style_name: str, num_id: int, ilvl: int) -> None:
     ppr = document.styles[style_name].element.get_or_add_pPr()
-    ppr.append(parse_xml(
-        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    ))
+    ppr.append(
+        parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
 
 
 def numbered_docx() -> bytes:
@@ -144,10 +158,16 @@ def numbered_docx() -> bytes:
     _number(document.add_paragraph("Restarted list item"), 92, 0)
 
     tracked = document.add_paragraph("Accepted ")
-    tracked._p.append(parse_xml(
-        f'<w:ins xmlns:w="{W_NS}" w:id="1" w:author="a"><w:r><w:t>inserted words</w:t></w:r></w:ins>'))
-    tracked._p.append(parse_xml(
-        f'<w:del xmlns:w="{W_NS}" w:id="2" w:author="a"><w:r><w:delText>deleted words</w:delText></w:r></w:del>'))
+    tracked._p.append(
+        parse_xml(
+            f'<w:ins xmlns:w="{W_NS}" w:id="1" w:author="a"><w:r><w:t>inserted words</w:t></w:r></w:ins>'
+        )
+    )
+    tracked._p.append(
+        parse_xml(
+            f'<w:del xmlns:w="{W_NS}" w:id="2" w:author="a"><w:r><w:delText>deleted words</w:delText></w:r></w:del>'
+        )
+    )
     tabbed = document.add_paragraph("left")
     tabbed._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:tab/><w:t>right</w:t><w:br/><w:t>next</w:t></w:r>'))
 
@@ -210,10 +230,16 @@ def _patch_central(package: bytes, member: str, offset: int, fmt: str, value: in
 
 def declared_bomb_docx(declared: int = 1 << 30) -> bytes:
     """A small DOCX whose media entry claims to inflate to `declared` bytes (1 GiB by default)."""
-    package = replace_part(simple_docx(), "word/document.xml", zipfile.ZipFile(
-        io.BytesIO(simple_docx())).read("word/document.xml"))
+    package = replace_part(
+        simple_docx(),
+        "word/document.xml",
+        zipfile.ZipFile(io.BytesIO(simple_docx())).read("word/document.xml"),
+    )
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             target.writestr(info.filename, source.read(info.filename))
         target.writestr("word/media/zeros.bin", b"\0" * 4096)
@@ -223,8 +249,10 @@ def declared_bomb_docx(declared: int = 1 << 30) -> bytes:
 def ratio_bomb_docx(megabytes: int = 40) -> bytes:
     """A real deflated entry of `megabytes` MB of zeros (about 1000:1)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(simple_docx())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(simple_docx())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+    ):
         for info in source.infolist():
             target.writestr(info.filename, source.read(info.filename))
         with target.open("word/media/zeros.bin", "w") as entry:

@@ -12,7 +12,7 @@ try:
 except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from builders import contract_pdf  # noqa: E402
+from builders import contract_pdf
 
 
 @pytest.fixture(scope="session")

@@ -24,8 +24,13 @@ def test_visible_text_one_block_per_line() -> None:
     doc = load_bytes(PAGE, "terms.html")
     assert doc.format == "html"
     assert doc.text.split("\n") == [
-        "Terms of Service", "We do not train on your data.", "First item", "Second item & more",
-        "2. Retention", "Kept for 30 days.", "Then deleted.",
+        "Terms of Service",
+        "We do not train on your data.",
+        "First item",
+        "Second item & more",
+        "2. Retention",
+        "Kept for 30 days.",
+        "Then deleted.",
     ]
     assert doc.title == "Acme AI Terms"
 
@@ -39,16 +44,27 @@ def test_scripts_styles_and_templates_are_dropped() -> None:
 def test_headings_have_levels_and_blocks_match_text() -> None:
     doc = load_bytes(PAGE, "terms.html")
     assert [(doc.text[b.start : b.end], b.heading_level) for b in doc.blocks if b.heading_level] == [
-        ("Terms of Service", 1), ("2. Retention", 2)]
+        ("Terms of Service", 1),
+        ("2. Retention", 2),
+    ]
 
 
 def test_title_falls_back_to_first_h1() -> None:
-    assert load_bytes(b"<html><body><h1>Data Addendum</h1><p>x</p></body></html>", "a.html").title == "Data Addendum"
+    assert (
+        load_bytes(b"<html><body><h1>Data Addendum</h1><p>x</p></body></html>", "a.html").title
+        == "Data Addendum"
+    )
 
 
 def test_deeply_nested_html_keeps_all_text_quickly() -> None:
     depth = 100_000
-    page = b"<html><body>" + b"<div>" * depth + b"deep text" + b"</div>" * depth + b"<p>after the divs</p></body></html>"
+    page = (
+        b"<html><body>"
+        + b"<div>" * depth
+        + b"deep text"
+        + b"</div>" * depth
+        + b"<p>after the divs</p></body></html>"
+    )
     started = time.perf_counter()
     doc = load_bytes(page, "deep.html")
     assert time.perf_counter() - started < 5

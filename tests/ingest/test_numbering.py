@@ -11,14 +11,19 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
 
 
-def numberer(abstract_levels: str, nums: str = '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-             ) -> Numberer:
-    xml = (f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">{abstract_levels}</w:abstractNum>'
-           f"{nums}</w:numbering>")
+def numberer(
+    abstract_levels: str, nums: str = '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+) -> Numberer:
+    xml = (
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">{abstract_levels}</w:abstractNum>'
+        f"{nums}</w:numbering>"
+    )
     return Numberer(parse_definitions(etree.fromstring(xml), W))
 
 
@@ -26,11 +31,21 @@ def labels(n: Numberer, sequence: list[tuple[str, int]]) -> list[str | None]:
     return [n.label(num, ilvl) for num, ilvl in sequence]
 
 
-@pytest.mark.parametrize(("value", "fmt", "expected"), [
-    (4, "decimal", "4"), (3, "lowerLetter", "c"), (27, "lowerLetter", "aa"), (28, "upperLetter", "BB"),
-    (4, "lowerRoman", "iv"), (1994, "upperRoman", "MCMXCIV"), (5, "decimalZero", "05"), (2, "ordinal", "2nd"),
-    (13, "ordinal", "13th"), (7, "someFutureFormat", "7"),
-])
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        (4, "decimal", "4"),
+        (3, "lowerLetter", "c"),
+        (27, "lowerLetter", "aa"),
+        (28, "upperLetter", "BB"),
+        (4, "lowerRoman", "iv"),
+        (1994, "upperRoman", "MCMXCIV"),
+        (5, "decimalZero", "05"),
+        (2, "ordinal", "2nd"),
+        (13, "ordinal", "13th"),
+        (7, "someFutureFormat", "7"),
+    ],
+)
 def test_number_formats(value: int, fmt: str, expected: str) -> None:
     assert format_number(value, fmt) == expected
 
@@ -52,12 +67,21 @@ def test_lvl_restart_zero_never_restarts() -> None:
 
 
 def test_lvl_restart_only_after_named_level() -> None:
-    levels = (lvl(0, "decimal", "%1") + lvl(1, "decimal", "%1.%2")
-              + lvl(2, "lowerLetter", "(%3)", extra='<w:lvlRestart w:val="1"/>'))
+    levels = (
+        lvl(0, "decimal", "%1")
+        + lvl(1, "decimal", "%1.%2")
+        + lvl(2, "lowerLetter", "(%3)", extra='<w:lvlRestart w:val="1"/>')
+    )
     n = numberer(levels)
     # level 3 restarts only when level 1 (ilvl 0) is used, not after level 2 (ilvl 1)
     assert labels(n, [("1", 0), ("1", 2), ("1", 1), ("1", 2), ("1", 0), ("1", 2)]) == [
-        "1", "(a)", "1.1", "(b)", "2", "(a)"]
+        "1",
+        "(a)",
+        "1.1",
+        "(b)",
+        "2",
+        "(a)",
+    ]
 
 
 def test_start_value_and_bullets() -> None:
@@ -66,17 +90,21 @@ def test_start_value_and_bullets() -> None:
 
 
 def test_nums_sharing_an_abstract_continue_unless_they_override_the_start() -> None:
-    nums = ('<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-            '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
-            '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
-            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
     n = numberer(lvl(0, "decimal", "%1."), nums)
     assert labels(n, [("1", 0), ("2", 0), ("3", 0), ("3", 0), ("1", 0)]) == ["1.", "2.", "1.", "2.", "3."]
 
 
 def test_level_override_replaces_the_format() -> None:
-    nums = ('<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
-            f'{lvl(0, "upperLetter", "Article %1")}</w:lvlOverride></w:num>')
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
+        f"{lvl(0, 'upperLetter', 'Article %1')}</w:lvlOverride></w:num>"
+    )
     n = numberer(lvl(0, "decimal", "%1."), nums)
     assert labels(n, [("1", 0), ("1", 0)]) == ["Article A", "Article B"]
 

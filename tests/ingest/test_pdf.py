@@ -57,7 +57,10 @@ def test_text_is_normalised_no_crlf_no_hyphen_markers(contract_pdf_bytes: bytes)
 
 
 def test_isolated_and_in_process_extraction_agree(contract_pdf_bytes: bytes) -> None:
-    assert load_bytes(contract_pdf_bytes, "a.pdf").text == load_bytes(contract_pdf_bytes, "a.pdf", isolate=False).text
+    assert (
+        load_bytes(contract_pdf_bytes, "a.pdf").text
+        == load_bytes(contract_pdf_bytes, "a.pdf", isolate=False).text
+    )
 
 
 def test_leading_junk_before_magic_is_accepted(contract_pdf_bytes: bytes) -> None:

@@ -4,21 +4,42 @@ from __future__ import annotations
 
 import pytest
 
-from termguard.ingest.sniff import OLE2, PDF, ZIP, looks_like_html, looks_like_markdown, sniff_binary, text_kind
+from termguard.ingest.sniff import (
+    OLE2,
+    PDF,
+    ZIP,
+    looks_like_html,
+    looks_like_markdown,
+    sniff_binary,
+    text_kind,
+)
 
 
-@pytest.mark.parametrize(("head", "expected"), [
-    (b"%PDF-1.7\n", PDF), (b"x" * 900 + b"%PDF-1.4", PDF), (b"x" * 1100 + b"%PDF-1.4", None),
-    (b"PK\x03\x04rest", ZIP), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", OLE2), (b"plain", None),
-])
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"%PDF-1.7\n", PDF),
+        (b"x" * 900 + b"%PDF-1.4", PDF),
+        (b"x" * 1100 + b"%PDF-1.4", None),
+        (b"PK\x03\x04rest", ZIP),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", OLE2),
+        (b"plain", None),
+    ],
+)
 def test_binary_magics(head: bytes, expected: str | None) -> None:
     assert sniff_binary(head) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("<!DOCTYPE html><html>", True), ("\n  <div class=x>Terms</div>", True), ("<p>Terms</p>", True),
-    ("# Terms\n\nSee <div>inline</div>", False), ("Terms < 5 and > 3", False),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html><html>", True),
+        ("\n  <div class=x>Terms</div>", True),
+        ("<p>Terms</p>", True),
+        ("# Terms\n\nSee <div>inline</div>", False),
+        ("Terms < 5 and > 3", False),
+    ],
+)
 def test_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
 

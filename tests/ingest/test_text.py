@@ -11,7 +11,7 @@ from builders import refused
 from termguard.errors import IngestError
 from termguard.ingest import Limits, load, load_bytes
 
-CONTRACT = "MASTER AGREEMENT\r\n\r\n1. Definitions\n\"Customer Data\" means data.\n\n2. Use\nNo training.\n"
+CONTRACT = 'MASTER AGREEMENT\r\n\r\n1. Definitions\n"Customer Data" means data.\n\n2. Use\nNo training.\n'
 DATA_DIR = Path("/work/shared/data/vendor_terms/docs")
 
 
@@ -37,14 +37,18 @@ def test_plain_text_offsets_equal_the_file_content(tmp_path: Path) -> None:
 def test_paragraph_blocks_cover_runs_of_lines(tmp_path: Path) -> None:
     doc = load(write(tmp_path, "terms.txt", CONTRACT.encode()))
     assert [doc.text[b.start : b.end] for b in doc.blocks] == [
-        "MASTER AGREEMENT", "1. Definitions\n\"Customer Data\" means data.", "2. Use\nNo training."
+        "MASTER AGREEMENT",
+        '1. Definitions\n"Customer Data" means data.',
+        "2. Use\nNo training.",
     ]
     assert doc.paragraph_of(doc.text.index("No training")) == 2
 
 
 def test_markdown_keeps_text_and_marks_headings(tmp_path: Path) -> None:
-    source = "# Terms of Service\n\nIntro with a [link](https://x.example) and **bold**.\n\n## 2. Data\n\n" \
-             "```\n# not a heading\n```\n\nSetext Title\n============\n\n- item one\n- item two\n"
+    source = (
+        "# Terms of Service\n\nIntro with a [link](https://x.example) and **bold**.\n\n## 2. Data\n\n"
+        "```\n# not a heading\n```\n\nSetext Title\n============\n\n- item one\n- item two\n"
+    )
     doc = load(write(tmp_path, "tos.md", source.encode()))
     assert doc.format == "markdown"
     assert doc.text == source
@@ -85,10 +89,14 @@ def test_cp1252_is_guessed_and_recorded(tmp_path: Path) -> None:
     assert any("encoding guessed" in w and "1252" in w for w in doc.warnings)
 
 
-@pytest.mark.parametrize("text", [
-    "Die Gebühr beträgt 30 € für Änderungen.\n",
-    "café — naïve\n",
-], ids=["german", "tiny"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gebühr beträgt 30 € für Änderungen.\n",
+        "café — naïve\n",
+    ],
+    ids=["german", "tiny"],
+)
 def test_short_western_text_in_cp1252_decodes_correctly(tmp_path: Path, text: str) -> None:
     assert load(write(tmp_path, "short.txt", text.encode("cp1252"))).text == text
 

@@ -40,7 +40,7 @@ from termguard.ingest.limits import DEFAULT_LIMITS, Limits
 from termguard.ingest.sniff import HEAD_BYTES, OLE2, PDF, ZIP, known_binary, sniff_binary, text_kind
 from termguard.model.document import Document
 
-__all__ = ["Limits", "load", "load_bytes", "IngestError"]
+__all__ = ["IngestError", "Limits", "load", "load_bytes"]
 
 _LEGACY = "unsupported format: legacy .doc/.xls binary format, save as .docx or PDF"
 
@@ -142,5 +142,7 @@ def _run(parse: Callable[[], Document], limits: Limits, name: str, isolate: bool
         raise codes.fail(codes.LIMIT, "limit exceeded (memory)", name) from exc
     except RecursionError as exc:
         raise codes.fail(codes.CORRUPT, "corrupt document: structure nested too deeply", name) from exc
-    except Exception as exc:  # noqa: BLE001 - parser bugs become reported errors, never tracebacks
-        raise codes.fail(codes.INTERNAL, f"parser failed: {type(exc).__name__}: {str(exc)[:200]}", name) from exc
+    except Exception as exc:
+        raise codes.fail(
+            codes.INTERNAL, f"parser failed: {type(exc).__name__}: {str(exc)[:200]}", name
+        ) from exc

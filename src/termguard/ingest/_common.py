@@ -51,7 +51,9 @@ def bidi_warning(text: str, textmap: TextMap) -> str | None:
 
 def check_chars(length: int, limits: Limits, name: str) -> None:
     if length > limits.max_chars:
-        raise codes.fail(codes.LIMIT, f"limit exceeded (chars): more than {limits.max_chars} characters", name)
+        raise codes.fail(
+            codes.LIMIT, f"limit exceeded (chars): more than {limits.max_chars} characters", name
+        )
 
 
 def check_not_blank(text: str, name: str, what: str = "the file contains only whitespace") -> None:

@@ -27,7 +27,7 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 DC = "http://purl.org/dc/elements/1.1/"
 DOCUMENT_PART = "word/document.xml"
-_HEADING_NAME = re.compile(r"heading\s*([1-9])$", re.I)
+_HEADING_NAME = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 
 # Zips we recognise only to refuse them with a useful message.
 _OTHER_OFFICE = {
@@ -38,10 +38,15 @@ _OTHER_OFFICE = {
 
 
 def safe_parser() -> etree.XMLParser:
-    """The only XML parser ingest uses: no entities, no DTD, no network, no comments or PIs."""
+    """Build the only XML parser ingest uses: no entities, no DTD, no network, no comments or PIs."""
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        remove_comments=True, remove_pis=True, huge_tree=False,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
     )
 
 
@@ -69,12 +74,14 @@ class Style:
 
 @dataclass
 class Context:
+    """Style table of one document, with the namespace it uses (transitional or strict)."""
+
     w: str
     styles: dict[str, Style] = field(default_factory=dict)
     default_style: str | None = None
 
     def chain(self, style_id: str | None) -> list[tuple[str, Style]]:
-        """The style and its basedOn ancestors, nearest first, cycle-safe."""
+        """Return the style and its basedOn ancestors, nearest first, cycle-safe."""
         out: list[tuple[str, Style]] = []
         seen: set[str] = set()
         while style_id and style_id not in seen and style_id in self.styles:
@@ -98,15 +105,21 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
     ctx = Context(w=w)
     numbering_root = None
     if parts.get("styles") in members:
-        _load_styles(ctx, _parse(read_member(archive, parts["styles"], name), parts["styles"], name, warnings))
+        _load_styles(
+            ctx, _parse(read_member(archive, parts["styles"], name), parts["styles"], name, warnings)
+        )
     if parts.get("numbering") in members:
-        numbering_root = _parse(read_member(archive, parts["numbering"], name), parts["numbering"], name, warnings)
+        numbering_root = _parse(
+            read_member(archive, parts["numbering"], name), parts["numbering"], name, warnings
+        )
     numberer = Numberer(parse_definitions(numbering_root, w), lambda sid: ctx.styles.get(sid, Style()).num_id)
     text, blocks = _paragraphs(root, ctx, numberer, limits, name)
     text = scrub(text, warnings)
     check_not_blank(text, name, "the document has no text")
     title = _core_title(archive, members, name, warnings) or _first_title(text, blocks)
-    return make_document(name=name, data=data, fmt="docx", text=text, warnings=warnings, blocks=blocks, title=title)
+    return make_document(
+        name=name, data=data, fmt="docx", text=text, warnings=warnings, blocks=blocks, title=title
+    )
 
 
 def _what_zip(members: set[str]) -> str:
@@ -137,7 +150,9 @@ def _load_styles(ctx: Context, root: etree._Element) -> None:
         sid = el.get(f"{{{w}}}styleId")
         if not sid:
             continue
-        style = Style(name=_attr(el.find(f"{{{w}}}name"), w) or "", based_on=_attr(el.find(f"{{{w}}}basedOn"), w))
+        style = Style(
+            name=_attr(el.find(f"{{{w}}}name"), w) or "", based_on=_attr(el.find(f"{{{w}}}basedOn"), w)
+        )
         ppr = el.find(f"{{{w}}}pPr")
         if ppr is not None:
             num_id, ilvl = _num_pr(ppr, w)
@@ -188,8 +203,9 @@ class Para:
     first_run_bold: bool
 
 
-def _paragraphs(root: etree._Element, ctx: Context, numberer: Numberer, limits: Limits, name: str
-                ) -> tuple[str, list[Block]]:
+def _paragraphs(
+    root: etree._Element, ctx: Context, numberer: Numberer, limits: Limits, name: str
+) -> tuple[str, list[Block]]:
     """Every w:p in document order (body, tables, text boxes once), numbered and joined with newlines."""
     w = ctx.w
     body = root.find(f"{{{w}}}body")
@@ -203,10 +219,16 @@ def _paragraphs(root: etree._Element, ctx: Context, numberer: Numberer, limits: 
         label = _label(para, ctx, numberer)
         line = f"{label} {para.text}" if label else para.text
         if line.strip():
-            blocks.append(Block(
-                start=offset, end=offset + len(line), paragraph=index, label=label,
-                heading_level=_heading_level(para, ctx), bold=para.first_run_bold,
-            ))
+            blocks.append(
+                Block(
+                    start=offset,
+                    end=offset + len(line),
+                    paragraph=index,
+                    label=label,
+                    heading_level=_heading_level(para, ctx),
+                    bold=para.first_run_bold,
+                )
+            )
         lines.append(line)
         offset += len(line) + 1
         check_chars(offset, limits, name)
@@ -233,13 +255,25 @@ def _read_paragraph(p: etree._Element, ctx: Context) -> Para:
     return Para(text, style, num_id, ilvl, outline, _run_bold(first_run, style, ctx))
 
 
-_SKIP = {"pPr", "rPr", "del", "moveFrom", "delText", "instrText", "delInstrText", "p", "txbxContent",
-         "footnoteReference", "endnoteReference", "commentReference"}
+_SKIP = {
+    "pPr",
+    "rPr",
+    "del",
+    "moveFrom",
+    "delText",
+    "instrText",
+    "delInstrText",
+    "p",
+    "txbxContent",
+    "footnoteReference",
+    "endnoteReference",
+    "commentReference",
+}
 _CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 
 
 def _paragraph_text(p: etree._Element, w: str) -> tuple[str, etree._Element | None]:
-    """Accepted view: w:t (including inside w:ins), tabs and breaks; deleted text and field codes skipped.
+    """Read the accepted view: w:t (also inside w:ins), tabs and breaks; skip deleted text and field codes.
 
     Walks iteratively; nested paragraphs (text boxes) are skipped here and read as paragraphs of their own.
     Returns the text and the first run that contributed text (for bold run-in headings).
@@ -253,7 +287,7 @@ def _paragraph_text(p: etree._Element, w: str) -> tuple[str, etree._Element | No
         tag = el.tag
         if not isinstance(tag, str) or tag == fallback:
             continue
-        local = tag[len(wns):] if tag.startswith(wns) else None
+        local = tag[len(wns) :] if tag.startswith(wns) else None
         if local in _SKIP:
             continue
         if local == "t":

@@ -15,20 +15,76 @@ from termguard.ingest._common import check_chars, check_not_blank, make_document
 from termguard.ingest.limits import Limits
 from termguard.model.document import Block, Document
 
-_SKIP = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "canvas", "select"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "canvas",
+    "select",
+}
 _BLOCK = {
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "option",
 }
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The encoding a <meta charset> in the first 4 KB names, tried before guessing when UTF-8 fails."""
+    """Return the encoding a <meta charset> in the first 4 KB names (tried if UTF-8 fails)."""
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii") if match else None
 
@@ -120,7 +176,13 @@ def read_html(data: bytes, name: str, limits: Limits, text: str, warnings: list[
     if not title:
         title = next((out[b.start : b.end] for b in blocks if b.heading_level == 1), "")
     return make_document(
-        name=name, data=data, fmt="html", text=out, warnings=warnings, blocks=blocks, title=title[:200] or None
+        name=name,
+        data=data,
+        fmt="html",
+        text=out,
+        warnings=warnings,
+        blocks=blocks,
+        title=title[:200] or None,
     )
 
 

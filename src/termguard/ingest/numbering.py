@@ -15,8 +15,21 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,8 @@ class Num:
 
 @dataclass
 class Definitions:
+    """Everything numbering.xml defines, keyed by abstractNumId and numId."""
+
     abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
     style_link: dict[str, str] = field(default_factory=dict)  # abstractNum id → numbering style it follows
     nums: dict[str, Num] = field(default_factory=dict)
@@ -59,20 +74,25 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 
 def _on(el: etree._Element | None, w: str) -> bool:
-    """An OOXML on/off property: present without val, or val not false/0/off."""
+    """Read an OOXML on/off property: on when present without val, or val not false/0/off."""
     return el is not None and (_val(el, w) or "true").lower() not in ("0", "false", "off")
 
 
 def parse_level(lvl: etree._Element, w: str, base: Level | None = None) -> Level:
-    q = lambda tag: lvl.find(f"{{{w}}}{tag}")  # noqa: E731 - tiny local lookup
+    """Read one w:lvl; what it leaves out comes from `base` (the level a w:lvlOverride replaces)."""
     base = base or Level()
+
+    def prop(tag: str) -> etree._Element | None:
+        return lvl.find(f"{{{w}}}{tag}")
+
+    start = _int(_val(prop("start"), w), base.start)
     return Level(
-        start=_int(_val(q("start"), w), base.start) or 0,
-        fmt=_val(q("numFmt"), w) or base.fmt,
-        text=_val(q("lvlText"), w) if q("lvlText") is not None else base.text,
-        restart=_int(_val(q("lvlRestart"), w), base.restart),
-        legal=_on(q("isLgl"), w) if q("isLgl") is not None else base.legal,
-        style=_val(q("pStyle"), w) or base.style,
+        start=base.start if start is None else start,
+        fmt=_val(prop("numFmt"), w) or base.fmt,
+        text=_val(prop("lvlText"), w) if prop("lvlText") is not None else base.text,
+        restart=_int(_val(prop("lvlRestart"), w), base.restart),
+        legal=_on(prop("isLgl"), w) if prop("isLgl") is not None else base.legal,
+        style=_val(prop("pStyle"), w) or base.style,
     )
 
 
@@ -157,6 +177,7 @@ class Numberer:
     """
 
     def __init__(self, defs: Definitions, style_num: Callable[[str], str | None] = lambda _: None) -> None:
+        """Start with no counters; `style_num` maps a numbering style id to a numId."""
         self._defs = defs
         self._style_num = style_num
         self._counters: dict[str, dict[int, int]] = {}
@@ -181,7 +202,7 @@ class Numberer:
         return levels
 
     def level_for_style(self, num_id: str, style_id: str) -> int:
-        """ilvl of the level bound to a paragraph style (w:pStyle in w:lvl), else 0."""
+        """Return the ilvl of the level bound to a paragraph style (w:pStyle in w:lvl), else 0."""
         for ilvl, level in self.levels(num_id).items():
             if level.style == style_id:
                 return ilvl
@@ -206,7 +227,9 @@ class Numberer:
         return self._render(level, levels, counters, starts)
 
     @staticmethod
-    def _render(level: Level, levels: dict[int, Level], counters: dict[int, int], starts: dict[int, int]) -> str | None:
+    def _render(
+        level: Level, levels: dict[int, Level], counters: dict[int, int], starts: dict[int, int]
+    ) -> str | None:
         def one(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
             value = counters.get(k, starts.get(k, 1))
@@ -215,4 +238,3 @@ class Numberer:
 
         label = _PLACEHOLDER.sub(one, level.text or "").strip()
         return label or None
-

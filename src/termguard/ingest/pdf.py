@@ -1,4 +1,4 @@
-"""PDF via pypdfium2 (fast, keeps reading order and hanging section numbers; see docs/decisions/0002-ingest.md).
+r"""PDF via pypdfium2: fast, keeps reading order and hanging section numbers (docs/decisions/0002-ingest.md).
 
 Each page's text layer is read with `get_text_range()`, normalised (CRLF → LF, PDFium's U+FFFE / \\x02 hyphen
 markers dropped so a hyphenated word is joined), running headers/footers removed, and pages are joined with
@@ -29,7 +29,10 @@ _DROP = str.maketrans({"\ufffe": None, "\x02": None})
 
 _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: (codes.NEEDS_PASSWORD, "needs password: the PDF is encrypted"),
-    pdfium_c.FPDF_ERR_SECURITY: (codes.UNSUPPORTED, "unsupported format: PDF uses an unsupported security handler"),
+    pdfium_c.FPDF_ERR_SECURITY: (
+        codes.UNSUPPORTED,
+        "unsupported format: PDF uses an unsupported security handler",
+    ),
 }
 
 
@@ -39,7 +42,9 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> Document:
     try:
         count = len(pdf)
         if count > limits.max_pages:
-            raise codes.fail(codes.LIMIT, f"limit exceeded (pages): {count} pages, limit {limits.max_pages}", name)
+            raise codes.fail(
+                codes.LIMIT, f"limit exceeded (pages): {count} pages, limit {limits.max_pages}", name
+            )
         if count == 0:
             raise codes.fail(codes.EMPTY, "empty: the PDF has no pages", name)
         pages, textless = _read_pages(pdf, name, limits)
@@ -108,7 +113,7 @@ def _key(line: str) -> str:
 
 
 def _edge(lines: list[str], from_bottom: bool) -> Iterator[int]:
-    """Indices of the first (or last) _EDGE_LINES non-blank lines, outermost first."""
+    """Yield indices of the first (or last) _EDGE_LINES non-blank lines, outermost first."""
     order = range(len(lines) - 1, -1, -1) if from_bottom else range(len(lines))
     seen = 0
     for i in order:
@@ -186,8 +191,15 @@ def _build(data: bytes, name: str, pages: list[str], textless: list[int], meta_t
     text = scrub(text, warnings)
     title = meta_title or next((b for b in (text[x.start : x.end].strip() for x in blocks) if b), None)
     return make_document(
-        name=name, data=data, fmt="pdf", text=text, warnings=warnings, blocks=blocks,
-        page_starts=page_starts, pages=len(pages), title=title[:200] if title else None,
+        name=name,
+        data=data,
+        fmt="pdf",
+        text=text,
+        warnings=warnings,
+        blocks=blocks,
+        page_starts=page_starts,
+        pages=len(pages),
+        title=title[:200] if title else None,
     )
 
 

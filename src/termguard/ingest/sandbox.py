@@ -11,6 +11,7 @@ E106 (time); MemoryError or death by another signal → E106 (memory); clean exi
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import io
 import math
@@ -41,6 +42,7 @@ Parser = Callable[[], Any]
 
 
 def available() -> bool:
+    """Whether this platform can fork (Windows cannot: parsing then runs in-process)."""
     return hasattr(os, "fork")
 
 
@@ -59,7 +61,9 @@ def run_isolated(parse: Parser, limits: Limits, name: str) -> Any:
         os.close(read_fd)
     status = _reap(pid, force=timed_out or payload is None)
     if timed_out:
-        raise codes.fail(codes.LIMIT, f"limit exceeded (time): parsing took over {limits.timeout_s:g} s", name)
+        raise codes.fail(
+            codes.LIMIT, f"limit exceeded (time): parsing took over {limits.timeout_s:g} s", name
+        )
     if payload is None:
         raise _death(status, limits, name)
     return _unpack(payload, name)
@@ -87,7 +91,7 @@ def _child(parse: Parser, limits: Limits, write_fd: int) -> None:
 
 
 def _call(parse: Parser) -> tuple[Any, ...]:
-    """The message for one parse: ("ok", result) or ("err", code, message)."""
+    """Run the parse and wrap the outcome: ("ok", result) or ("err", code, message)."""
     try:
         return ("ok", parse())
     except IngestError as exc:
@@ -132,7 +136,7 @@ def _address_space() -> int:
 def _send(fd: int, payload: bytes) -> None:
     view = memoryview(_HEADER.pack(len(payload)) + payload)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _collect(fd: int, deadline: float) -> tuple[bytes | None, bool]:
@@ -159,10 +163,8 @@ def _collect(fd: int, deadline: float) -> tuple[bytes | None, bool]:
 def _reap(pid: int, force: bool) -> int:
     """Wait for the child; kill it first when it overran or went silent. Returns the wait status."""
     if force:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     deadline = time.monotonic() + 5
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
@@ -181,9 +183,13 @@ def _death(status: int, limits: Limits, name: str) -> IngestError:
         if sig == signal.SIGXCPU:
             return codes.fail(codes.LIMIT, f"limit exceeded (time): CPU limit reached ({signame})", name)
         return codes.fail(
-            codes.LIMIT, f"limit exceeded (memory): parser killed by {signame} (limit {limits.memory_mb} MB)", name
+            codes.LIMIT,
+            f"limit exceeded (memory): parser killed by {signame} (limit {limits.memory_mb} MB)",
+            name,
         )
-    return codes.fail(codes.INTERNAL, f"parser exited with status {os.WEXITSTATUS(status)} and no result", name)
+    return codes.fail(
+        codes.INTERNAL, f"parser exited with status {os.WEXITSTATUS(status)} and no result", name
+    )
 
 
 class _Restricted(pickle.Unpickler):
@@ -196,10 +202,9 @@ class _Restricted(pickle.Unpickler):
 def _unpack(payload: bytes, name: str) -> Any:
     try:
         message = _Restricted(io.BytesIO(payload)).load()
-    except Exception as exc:  # noqa: BLE001 - a garbled message is a parser failure, not a crash
+    except Exception as exc:
         raise codes.fail(codes.INTERNAL, f"unreadable result from parser process ({exc})", name) from exc
     if message[0] == "ok":
         return message[1]
     _, code, text = message
     raise codes.fail(code, text, name)
-

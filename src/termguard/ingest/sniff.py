@@ -31,11 +31,11 @@ _HTML_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]")
 _HTML_TAG = re.compile(
     r"<(?:!doctype|html|head|body|meta|title|div|p|span|table|section|article|main|h[1-6]|ul|ol|br|a)[\s>/]"
 )
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
-_SETEXT = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M)
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_SETEXT = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.MULTILINE)
 _LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 _EMPH = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
-_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.M)
+_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
 _MD_SAMPLE = 65536
 
 
@@ -84,6 +84,7 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def text_kind(text: str) -> str:
+    """Classify decoded text as html, markdown or text."""
     if looks_like_html(text):
         return "html"
     if looks_like_markdown(text):

@@ -1,6 +1,6 @@
-"""Plain text and Markdown: the decoded file, unchanged, so every offset indexes the file's own characters.
+"""Plain text and Markdown: the decoded file, unchanged, so offsets index the file's characters.
 
-Decoding order: BOM (UTF-32/UTF-16/UTF-8) → strict UTF-8 → UTF-16 without BOM (NUL parity) → charset-normalizer
+Decoding order: BOM (UTF-32/16/8) → strict UTF-8 → UTF-16 without BOM (NUL parity) → charset-normalizer
 guess, recorded as a warning. BOMs are dropped (they are not text); nothing else is changed except that NUL
 and lone surrogates become U+FFFD one for one, which keeps every offset.
 """
@@ -28,9 +28,29 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _NON_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _BINARY_RATIO = 0.05
 _LATIN_CODEPAGES = {
-    "cp1250", "cp1257", "cp775", "cp437", "cp850", "cp852", "cp857", "cp858", "cp1254", "latin_1",
-    "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
-    "iso8859_15", "iso8859_16", "mac_iceland", "mac_roman", "mac_latin2", "mac_turkish",
+    "cp1250",
+    "cp1257",
+    "cp775",
+    "cp437",
+    "cp850",
+    "cp852",
+    "cp857",
+    "cp858",
+    "cp1254",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_iceland",
+    "mac_roman",
+    "mac_latin2",
+    "mac_turkish",
 }
 
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
@@ -70,7 +90,7 @@ def is_binary(sample: bytes) -> bool:
 def _strict(data: bytes, encoding: str, name: str, why: str) -> str:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
+    except UnicodeDecodeError as exc:
         raise codes.fail(codes.DECODE, f"cannot decode as {encoding} ({why}): {exc.reason}", name) from exc
 
 
@@ -196,12 +216,18 @@ def read_text(data: bytes, name: str, limits: Limits, kind: str, text: str, warn
     check_not_blank(text, name)
     blocks = line_blocks(text, kind == "markdown")
     return make_document(
-        name=name, data=data, fmt=kind, text=text, warnings=warnings, blocks=blocks, title=_title(text, blocks)
+        name=name,
+        data=data,
+        fmt=kind,
+        text=text,
+        warnings=warnings,
+        blocks=blocks,
+        title=_title(text, blocks),
     )
 
 
 def _title(text: str, blocks: list[Block]) -> str | None:
-    """The first heading's text, else the first line of the first paragraph (cut to 200 characters)."""
+    """Pick the first heading's text, else the first line of the first paragraph (cut to 200 characters)."""
     chosen = next((b for b in blocks if b.heading_level), blocks[0] if blocks else None)
     if chosen is None:
         return None

@@ -10,6 +10,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from termguard.errors import IngestError
 from termguard.ingest import codes
 from termguard.ingest.limits import MB
 
@@ -37,7 +38,7 @@ def open_zip(data: bytes, name: str, caps: ZipCaps = ZipCaps()) -> zipfile.ZipFi
     return archive
 
 
-def _bomb(message: str, name: str) -> Exception:
+def _bomb(message: str, name: str) -> IngestError:
     return codes.fail(codes.ZIP_BOMB, f"zip bomb: {message}", name)
 
 
@@ -58,7 +59,9 @@ def check_entries(infos: list[zipfile.ZipInfo], size: int, name: str, caps: ZipC
         if declared > caps.ratio_min_bytes:
             ratio = declared / max(info.compress_size, 1)
             if ratio > caps.max_ratio:
-                raise _bomb(f"declares {declared} bytes from {info.compress_size} (ratio {ratio:.0f}:1)", name)
+                raise _bomb(
+                    f"declares {declared} bytes from {info.compress_size} (ratio {ratio:.0f}:1)", name
+                )
     if total > caps.max_total_bytes:
         raise _bomb(f"declares {total} bytes in total (limit {caps.max_total_bytes})", name)
     _check_overlaps(infos, size, name)
@@ -67,11 +70,13 @@ def check_entries(infos: list[zipfile.ZipInfo], size: int, name: str, caps: ZipC
 def _check_overlaps(infos: list[zipfile.ZipInfo], size: int, name: str) -> None:
     """Entries whose compressed data overlap the next entry's header are how 'quoted overlap' bombs work."""
     ordered = sorted(infos, key=lambda i: i.header_offset)
-    for this, following in zip(ordered, ordered[1:] + [None]):
+    for this, following in zip(ordered, [*ordered[1:], None], strict=True):
         end = this.header_offset + _LOCAL_HEADER + this.compress_size
         limit = following.header_offset if following is not None else size
         if end > limit:
-            raise codes.fail(codes.ZIP_BOMB, f"unsafe zip: entry {this.filename!r} overlaps the next one", name)
+            raise codes.fail(
+                codes.ZIP_BOMB, f"unsafe zip: entry {this.filename!r} overlaps the next one", name
+            )
 
 
 def read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
