@@ -31,7 +31,7 @@ _DURATION_ANCHORED = Anchored(_DURATION_RE, ("day", "week", "month", "year", "ho
                                              "mins"), 90, 40)
 _RECURRENCE_BEFORE = re.compile(r"(?i)(?:\bevery|\beach|\bper|age\s+of|\baged)\s*$")
 _DEADLINE_BEFORE = re.compile(
-    r"(?i)(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|up\s+to|maximum\s+of)\s*$"
+    r"(?i)(?:within|later\s+than|no\s+more\s+than|up\s+to|maximum\s+of)\s*$"
 )
 _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -91,7 +91,7 @@ def hours(text: str, base: int = 0) -> list[Parameter]:
         elif unit in ("days", "calendar days") and count <= 7 and _DEADLINE_BEFORE.search(
             text, max(0, start - 25), start
         ):
-            conv = f"{count:g} days = {count * 24:g} hours"
+            conv = f"{count:g} day{'' if count == 1 else 's'} = {count * 24:g} hours"
             out.append(make("hours", int(count * 24), text, start, end, base, DURATION, unit, _join(conv, note)))
     return out
 

@@ -62,7 +62,7 @@ _STATE = rf"(?:State|Commonwealth)\s+of\s+(?P<st1>{_alt(US_STATES)})|(?P<st2>{_a
 _SEAT = (rf"(?:City\s+and\s+)?(?:County\s+of\s+)?(?P<seat>{_alt(list(SEATS))})"
          rf"(?:\s+(?:County|Division))?(?:,?\s+(?:the\s+)?(?:State\s+of\s+)?(?:{_alt(US_STATES)}))?")
 _PLACE_RE = re.compile(
-    rf"(?<![\w-])(?:{_SEAT}|{_STATE}|(?P<prov>{_alt(list(PROVINCES))})"
+    rf"(?<![\w-])(?:(?i:{_SEAT})|(?i:{_STATE})|(?i:(?P<prov>{_alt(list(PROVINCES))}))"
     + "".join(f"|(?P<c{i}>{'' if canon in CASE_SENSITIVE else '(?i:'}{pat}{'' if canon in CASE_SENSITIVE else ')'})"
               for i, (canon, pat) in enumerate(COUNTRIES.items()))
     + r")(?![\w])"
@@ -77,14 +77,21 @@ _CUE_ANCHORED = Anchored(_CUE_RE, ("govern", "law", "court", "venue", "jurisdict
 _REACH = 150
 
 
+_CANON = {n.lower(): n for n in [*US_STATES, *SEATS, *PROVINCES]}
+
+
+def _canon(name: str) -> str:
+    return _CANON[" ".join(name.split()).lower()]
+
+
 def _place_value(m: re.Match[str]) -> str:
     if m.group("seat"):
-        return f"{SEATS[' '.join(m.group('seat').split())]}, USA"
+        return f"{SEATS[_canon(m.group('seat'))]}, USA"
     state = m.group("st1") or m.group("st2")
     if state:
-        return f"{' '.join(state.split())}, USA"
+        return f"{_canon(state)}, USA"
     if m.group("prov"):
-        prov = " ".join(m.group("prov").split())
+        prov = _canon(m.group("prov"))
         return f"{prov}, {PROVINCES[prov]}"
     assert m.lastgroup is not None
     return _COUNTRY_NAMES[int(m.lastgroup[1:])]
