@@ -72,7 +72,7 @@ def scan_cmd(
     opts = ScanOptions(paths=[str(p) for p in paths], playbook=playbook, workers=workers, backend=backend.value,
                        timeout_s=timeout, memory_mb=memory_mb, vendor=vendor, kind=kind, ray_address=ray_address)
     show = sys.stderr.isatty() if progress is None else progress
-    from termguard.cli.scan_progress import ScanProgress
+    from termguard.scan.progress import ScanProgress
 
     with ScanProgress(enabled=show, verbose=verbose) as ui:
         result = scan(reg, opts, on_start=ui.start, on_item=ui.item)
