@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # pytest runs with --import-mode=importlib: test helpers are not on sys.path
 try:
     import termguard  # noqa: F401
-except ImportError:  # running from a checkout without `pip install -e .`
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+except ImportError:  # a checkout without `pip install -e .`
+    sys.path.insert(0, str(HERE.parents[1] / "src"))
 
-from builders import contract_pdf
+from ingest_builders import contract_pdf
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import builders
+import ingest_builders as builders
 import pytest
-from builders import refused
+from ingest_builders import refused
 
 from termguard.errors import IngestError
 from termguard.ingest import load, load_bytes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from builders import refused
+from ingest_builders import refused
 
 from termguard.errors import IngestError
 from termguard.ingest import load_bytes

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import builders
+import ingest_builders as builders
 import pytest
-from builders import refused
+from ingest_builders import refused
 
 from termguard.errors import IngestError
 from termguard.ingest import Limits, load, load_bytes

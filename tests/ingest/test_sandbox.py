@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from builders import refused
+from ingest_builders import refused
 
 from termguard.errors import IngestError
 from termguard.ingest import Limits, load_bytes, sandbox

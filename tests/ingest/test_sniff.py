@@ -49,3 +49,16 @@ def test_markdown_vs_plain_text() -> None:
     assert looks_like_markdown("Title\n=====\n\nSee [a](http://a) and [b](http://b).")
     assert not looks_like_markdown("MASTER AGREEMENT\n\n1. Definitions\n2. Use of data\n")
     assert text_kind("plain words only") == "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 60_000, "**" + "x" * 60_000, "a" * 60_000 + "\n" + "=" * 10, "# " + "[x](" * 20_000, "-" * 60_000],
+    ids=["brackets", "stars", "long-line", "links", "dashes"],
+)
+def test_markdown_sniffing_is_linear_on_pathological_text(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    text_kind(text * 2)
+    assert time.perf_counter() - started < 0.5

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
-from builders import refused
+from ingest_builders import refused
 
 from termguard.errors import IngestError
 from termguard.ingest import Limits, load, load_bytes
 
 CONTRACT = 'MASTER AGREEMENT\r\n\r\n1. Definitions\n"Customer Data" means data.\n\n2. Use\nNo training.\n'
-DATA_DIR = Path("/work/shared/data/vendor_terms/docs")
+DATA_DIR = (
+    Path(os.environ.get("TERMGUARD_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
+    / "vendor_terms"
+    / "docs"
+)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
