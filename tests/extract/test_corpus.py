@@ -9,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from termguard.extract import _base
-from termguard.extract import durations, fees, flags, frequencies, laws, money, regions, standards, vocab
+from termguard.extract import (
+    _base,
+    durations,
+    fees,
+    flags,
+    frequencies,
+    laws,
+    money,
+    regions,
+    standards,
+    vocab,
+)
 from termguard.extract.registry import EXTRACTORS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +64,7 @@ def _anchored() -> list[tuple[str, _base.Anchored]]:
 @pytest.mark.parametrize("label,anchored", _anchored(), ids=[label for label, _ in _anchored()])
 def test_anchoring_finds_what_a_full_scan_finds(label: str, anchored: _base.Anchored) -> None:
     """Key-anchored scanning is only a speed-up: same matches as the full regex on sample documents."""
-    sample = [p for p in DOCS if p.stat().st_size < 120_000][::4][:6]
+    sample = [p for p in DOCS if p.stat().st_size < 120_000][::5][:4]
     for path in sample:
         text = path.read_text(encoding="utf-8")
         fast = [m.span() for m in anchored.finditer(text)]

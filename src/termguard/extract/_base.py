@@ -48,33 +48,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
     limit = min(len(text), end + SENTENCE_REACH)
-    m = _SENTENCE_END.search(text, end, limit)
-    return left, m.start() if m else limit
+    found = _SENTENCE_END.search(text, end, limit)
+    return left, found.start() if found else limit
 
 
 def window(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:
     """Up to ``width`` characters before and after a span, clipped to its sentence."""
     s_left, s_right = sentence_bounds(text, start, end)
     return text[max(s_left, start - width):start], text[end:min(s_right, end + width)]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """All (start, end) sentence spans of ``text``, whitespace-trimmed, non-empty."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
 
 
 @lru_cache(maxsize=8)

@@ -78,7 +78,7 @@ def days(text: str, base: int = 0) -> list[Parameter]:
             continue
         value = count * _DAYS_PER[word]
         conv = None if word == "day" else f"{count:g} {word}{'' if count == 1 else 's'} = {value:g} days"
-        out.append(make("days", int(round(value)), text, start, end, base, DURATION, unit, _join(conv, note)))
+        out.append(make("days", round(value), text, start, end, base, DURATION, unit, _join(conv, note)))
     return out
 
 
@@ -87,7 +87,7 @@ def hours(text: str, base: int = 0) -> list[Parameter]:
     out: list[Parameter] = []
     for start, end, count, unit, note in _durations(text):
         if unit == "hours":
-            out.append(make("hours", int(round(count)), text, start, end, base, DURATION, "hours", note))
+            out.append(make("hours", round(count), text, start, end, base, DURATION, "hours", note))
         elif unit in ("days", "calendar days") and count <= 7 and _DEADLINE_BEFORE.search(
             text, max(0, start - 25), start
         ):
@@ -117,14 +117,14 @@ def notice_days(text: str, base: int = 0) -> list[Parameter]:
 
 
 _VAGUE = [
-    ("as soon as reasonably practicable", r"as\s+soon\s+as\s+(?:reasonably|commercially\s+reasonably)\s+"
-     r"(?:practicable|practical|possible)"),
+    ("as soon as reasonably practicable", (r"as\s+soon\s+as\s+(?:reasonably|commercially\s+reasonably)\s+"
+     r"(?:practicable|practical|possible)")),
     ("as soon as practicable", r"as\s+soon\s+as\s+(?:practicable|practical|possible|feasible)"),
     ("without undue delay", r"without\s+(?:undue|unreasonable)\s+delay"),
     ("in a timely manner", r"in\s+a\s+timely\s+(?:manner|fashion)|timely\s+basis"),
     ("reasonable time", r"(?:a\s+)?reasonable\s+(?:period\s+of\s+)?(?:time|period)"),
-    ("as long as necessary", r"(?:for\s+)?(?:as|so)\s+long\s+as\s+(?:is\s+)?(?:reasonably\s+|strictly\s+)?"
-     r"(?:necessary|needed|required|we\s+need)"),
+    ("as long as necessary", (r"(?:for\s+)?(?:as|so)\s+long\s+as\s+(?:is\s+)?(?:reasonably\s+|strictly\s+)?"
+     r"(?:necessary|needed|required|we\s+need)")),
     ("promptly", r"promptly"),
 ]
 _VAGUE_RE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(_VAGUE))

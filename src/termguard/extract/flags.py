@@ -41,7 +41,7 @@ def _not_a_licence(text: str, start: int, end: int, canonical: str) -> bool:
         return False
     s, e = sentence_bounds(text, start, end)
     return not _LICENCE_CONTEXT.search(text, s, e) or bool(
-        re.match(r"\s+(?:jurisdiction|venue|remedy|remedies|forum|property)", text[end:end + 20], re.I))
+        re.match(r"\s+(?:jurisdiction|venue|remedy|remedies|forum|property)", text[end:end + 20], re.IGNORECASE))
 
 
 _LICENCE_KEYS = ("transfer", "assignable", "licens", "licenc", "exclusive", "perpetual", "irrevocab", "revocable",
@@ -98,7 +98,7 @@ def mechanism(text: str, base: int = 0) -> list[Parameter]:
             kind = "opt-in" if m.group("consent") else "opt-out"
         s, e = sentence_bounds(text, m.start(), m.end())
         sentence = text[s:e]
-        how = next((label for label, pat in _HOW if re.search(pat, sentence, re.I)), None)
+        how = next((label for label, pat in _HOW if re.search(pat, sentence, re.IGNORECASE)), None)
         if how == "by consent" and kind == "opt-out":
             how = None
         value = f"{kind} {how}" if how else kind

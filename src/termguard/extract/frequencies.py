@@ -22,8 +22,8 @@ _ADVERBS: list[tuple[str, float]] = [
     (r"semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|half[-\s]yearly|twice[-\s]yearly", 2.0),
     (r"bi[-\s]?ennial(?:ly)?", 0.5),
     (r"annually|yearly", 1.0),
-    (r"annual(?=\s+(?:audits?|reviews?|assessments?|tests?|testing|penetration|reports?|certifications?|"
-     r"basis|inspections?|training|re-?certification))", 1.0),
+    ((r"annual(?=\s+(?:audits?|reviews?|assessments?|tests?|testing|penetration|reports?|certifications?|"
+     r"basis|inspections?|training|re-?certification))"), 1.0),
     (r"quarterly", 4.0),
     (r"bi[-\s]?monthly", 6.0),
     (r"monthly", 12.0),

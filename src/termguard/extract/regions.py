@@ -22,7 +22,7 @@ JURISDICTION = "jurisdiction.v1"
 _NOT_A_REGION_AFTER = re.compile(
     r"(?:[\s-]*(?:GDPR|Data\s+Protection\s+Act|AI\s+Act|Addendum|IDTA|Extension|SCCs?|Standard\s+Contractual|"
     r"Representative|\$|dollars?|federal\s+law)|-U\.?S\.?)",
-    re.I,
+    re.IGNORECASE,
 )
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
