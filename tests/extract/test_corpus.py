@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("TERMGUARD_DATA", ROOT.parent / "shared" / "data")) / "vendor_terms"
 DOCS = sorted((DATA / "docs").glob("**/*.md")) if (DATA / "docs").is_dir() else []
 ANSWERS = sorted((DATA / "answers").glob("*.json")) if (DATA / "answers").is_dir() else []
-TIMED = ("days", "hours", "notice_days")
+TIMED = ("days", "hours", "notice_days", "months_of_fees")
 
 needs_docs = pytest.mark.skipif(not DOCS, reason="vendor corpus not present")
 
@@ -92,7 +92,7 @@ def test_answer_key_durations_are_found_in_their_evidence() -> None:
         found = {p.value for quote in evidence for p in EXTRACTORS[key](quote, 0)}
         if value not in found:
             missed.append(f"{doc} {topic} {key}={value} (found {sorted(found)})")
-    print(f"\nanswer-key durations found: {len(expected) - len(missed)}/{len(expected)}")
+    print(f"\nanswer-key days/hours/notice_days/months_of_fees found: {len(expected) - len(missed)}/{len(expected)}")
     for line in missed:
         print("  missed:", line)
     assert not missed

@@ -20,8 +20,8 @@ FEE_MULTIPLE = "fee_multiple.v1"
 _BACK = r"(?:immediately\s+)?(?:prior|preceding|previous|past|last|before)"
 _PERIOD_RE = re.compile(
     rf"(?i)(?<![\w-])(?:(?P<back>{_BACK})\s+)?(?:(?P<q>{qty_pattern('m')})[\s-]*(?:\(\s*\)\s*)?)?"
-    r"(?:calendar[\s-]+|contract[\s-]+)?(?P<unit>months?|years?)(?![\w])(?:[\s-]+period)?"
-    rf"(?:\s*(?P<after>{_BACK}|preceding|prior\s+to|immediately))?"
+    r"(?:calendar[\s-]+|contract[\s-]+)?(?P<unit>months?|years?)(?![\w])(?:\**[\s-]+period)?"
+    rf"(?:\**\s*(?P<after>{_BACK}|preceding|prior\s+to|immediately))?"
 )
 _PERIOD_ANCHORED = Anchored(_PERIOD_RE, ("month", "year"), 90, 60)
 _FEE_CUE = re.compile(
@@ -37,7 +37,7 @@ def fee_periods(text: str) -> list[tuple[int, int, int, str | None]]:
             continue
         if not m.group("q") and not m.group("back"):
             continue
-        before, _ = window(text, m.start(), m.end(), 160)
+        before, _ = window(text, m.start(), m.end(), 300)
         if not _FEE_CUE.search(before):
             continue
         count, note = qty_value(m, "m") if m.group("q") else (1, None)
