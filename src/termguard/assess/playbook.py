@@ -220,3 +220,33 @@ def load_playbook(name_or_path: str = "strict") -> Playbook:
     if errors:
         raise errors[0]
     return Playbook.model_validate({**_resolve(path), "source": str(path)})
+
+
+def check_file(path: Path) -> list[RuleError]:
+    """Schema errors, then topic ids outside the catalogue and position ids not on the topic's ladder.
+
+    Kept out of `load_playbook` so a review never fails because a playbook names a topic a rule pack lacks.
+    """
+    from termguard.topics import CATALOGUE_ORDER, load_catalogue
+
+    errors = validation_errors(path)
+    text = path.read_text(encoding="utf-8")
+    data = _resolve(path)
+    ladders = {t.id: t.ladder for t in load_catalogue()}
+    for topic_id, policy in (data.get("topics") or {}).items():
+        loc = ("topics", topic_id)
+        if topic_id not in CATALOGUE_ORDER:
+            errors.append(RuleError("E217", f"topics.{topic_id}: unknown topic id; see `termguard topics`",
+                                    where=f"{path}:{yaml_line(text, loc)}"))
+            continue
+        ladder = ladders.get(topic_id)
+        if not ladder or not isinstance(policy, dict):
+            continue
+        for field in ("required", "partial"):
+            values = policy.get(field)
+            for v in [values] if isinstance(values, str) else values or []:
+                if v not in ladder:
+                    errors.append(RuleError(
+                        "E218", f"topics.{topic_id}.{field}: unknown position {v!r}; the ladder is "
+                                f"{', '.join(ladder)}", where=f"{path}:{yaml_line(text, (*loc, field))}"))
+    return errors
