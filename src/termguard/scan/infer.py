@@ -19,7 +19,7 @@ _KINDS = (
     ("ai-addendum", r"\bai\b.{0,20}(?:addendum|terms)|generative[ _-]ai"),
     ("msa", r"master (?:services? |subscription )?agreement|\bmsa\b"),
     ("privacy-policy", r"privacy (?:policy|notice)"),
-    ("terms", r"terms of (?:service|use)|service terms|terms and conditions|\bterms\b"),
+    ("terms", r"terms of (?:service|use)|service terms|terms and conditions|product terms"),
     ("agreement", r"agreement|contract"),
 )
 
