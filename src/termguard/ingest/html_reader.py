@@ -102,8 +102,8 @@ class _TextCollector(HTMLParser):
         self._in_title = False
         self._pre = 0
 
-    def _skipping(self) -> bool:
-        return any(self._skip_depth.values())
+    def _skipping(self, but: str = "") -> bool:
+        return any(depth for tag, depth in self._skip_depth.items() if tag != but)
 
     def flush(self) -> None:
         raw = "".join(self._buffer)
@@ -124,8 +124,8 @@ class _TextCollector(HTMLParser):
         if tag in _SKIP:
             self._skip_depth[tag] = self._skip_depth.get(tag, 0) + 1
             return
-        if tag == "title":
-            self._in_title = True
+        if tag == "title" and not self.title_parts and not self._skipping(but="head"):
+            self._in_title = True  # the document's <title>, not an <svg><title>
         if tag == "br":
             self.flush()
         elif tag in _BLOCK:
