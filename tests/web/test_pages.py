@@ -72,3 +72,19 @@ def test_compare_diff_and_playbook_pages_render(client: TestClient, sample_bytes
 def test_an_unknown_review_is_a_404_page(client: TestClient) -> None:
     r = client.get("/reviews/nope", headers={"accept": "text/html"})
     assert r.status_code == 404 and "Something went wrong" in r.text
+
+
+def test_the_negotiation_pack_downloads_as_a_zip_with_a_rider(client: TestClient, sample_bytes: bytes) -> None:
+    import io
+    import zipfile
+
+    import pytest
+
+    from termguard.web.features import available
+
+    if not available("negotiate"):
+        pytest.skip("termguard.negotiate is not installed")
+    rid = upload(client, sample_bytes)["id"]
+    r = client.get(f"/reviews/{rid}/pack.zip")
+    assert r.status_code == 200 and r.headers["content-disposition"].startswith("attachment;")
+    assert "rider.docx" in zipfile.ZipFile(io.BytesIO(r.content)).namelist()

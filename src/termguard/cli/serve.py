@@ -23,6 +23,10 @@ def serve_cmd(
                                          help="Extra Host header name to accept (a DNS name for this machine)."),
     max_upload_mb: int = typer.Option(25, "--max-upload-mb", min=1, help="Largest upload accepted, in MB."),
     playbook: str = typer.Option("strict", "--playbook", "-p", help="Default playbook for uploads."),
+    register_: bool = typer.Option(False, "--register", help="Keep reviews and negotiation status in the "
+                                                              "register (SQLite) instead of memory."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="TERMGUARD_DB",
+                                     help="Register database (path or URL); implies --register."),
 ) -> None:
     """Serve the web app: upload, review with highlighted evidence, negotiate, compare, register."""
     import socket
@@ -42,14 +46,22 @@ def serve_cmd(
         fail(f"cannot listen on {host}:{port}: {exc.strerror}")
     actual_port = sock.getsockname()[1]
     settings = WebSettings.build(host, actual_port, token, tuple(allow_host), max_upload_mb * 1024 * 1024, playbook)
+    store = None
+    if register_ or db:
+        try:
+            from termguard.web.register_store import RegisterStore
+        except ImportError:
+            fail("the register (termguard.store) is not installed in this build")
+        store = RegisterStore(db)
     url = settings.url()
     if settings.token:
         typer.echo(f"termguard serving on {url}?token={settings.token}")
         typer.echo(f"API clients: Authorization: Bearer {settings.token}")
     else:
         typer.echo(f"termguard serving on {url}")
-    typer.echo("Press Ctrl+C to stop. Reviews are kept in memory and forgotten on exit.")
-    config = uvicorn.Config(create_app(settings), log_level=os.environ.get("TERMGUARD_LOG", "warning"),
+    typer.echo("Press Ctrl+C to stop. " + ("Reviews are kept in the register." if store else
+                                           "Reviews are kept in memory and forgotten on exit."))
+    config = uvicorn.Config(create_app(settings, store), log_level=os.environ.get("TERMGUARD_LOG", "warning"),
                             access_log=False, server_header=False, proxy_headers=False)
     uvicorn.Server(config).run(sockets=[sock])
 

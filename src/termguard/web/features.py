@@ -12,7 +12,7 @@ import importlib
 # feature → (module, attribute the web app calls)
 FEATURES = {
     "register": ("termguard.store", "Register"),
-    "negotiate": ("termguard.negotiate", "write_pack"),
+    "negotiate": ("termguard.negotiate.pack", "build_pack"),
     "compare": ("termguard.compare", "compare"),
     "diff": ("termguard.diff", "diff"),
 }

@@ -87,7 +87,14 @@ def compare_page(request: Request, ids: list[str] = Query([])) -> Response:
     store = request.app.state.store
     chosen = [r for r in (store.get(i) for i in ids[:4]) if r is not None]
     topics = load_catalogue()
-    grid = [{"topic": t, "cells": [r.report.finding(t.id) for r in chosen]} for t in topics]
+    best: dict[str, list[int]] = {}
+    if len(chosen) > 1 and available("compare"):
+        from termguard.compare import compare
+
+        matrix = compare([r.report for r in chosen], labels=[r.report.document.title or r.name for r in chosen])
+        best = {row.topic: row.best_columns for row in matrix.rows}
+    grid = [{"topic": t, "cells": [r.report.finding(t.id) for r in chosen], "best": best.get(t.id, [])}
+            for t in topics]
     return render(request, "compare.html", {"nav": "compare", "chosen": chosen, "grid": grid,
                                             "all": store.list(), "ids": [r.id for r in chosen],
                                             "engine": available("compare")})
@@ -99,11 +106,17 @@ def diff_page(request: Request, old: str = "", new: str = "") -> Response:
     store = request.app.state.store
     a, b = store.get(old), store.get(new)
     rows = []
+    directions: dict[str, str] = {}
+    if a and b and available("diff"):
+        from termguard.diff import diff
+
+        directions = {c.topic: c.direction for c in diff(a.report, b.report).changes}
     if a and b:
         for t in load_catalogue():
             fa, fb = a.report.finding(t.id), b.report.finding(t.id)
             pa, pb = (fa.position if fa else "—"), (fb.position if fb else "—")
             sa, sb = (fa.status.value if fa else "—"), (fb.status.value if fb else "—")
-            rows.append({"topic": t, "old": fa, "new": fb, "changed": (pa, sa) != (pb, sb)})
+            rows.append({"topic": t, "old": fa, "new": fb, "changed": (pa, sa) != (pb, sb),
+                         "direction": directions.get(t.id, "")})
     return render(request, "diff.html", {"nav": "diff", "a": a, "b": b, "rows": rows, "all": store.list(),
                                          "old": old, "new": new, "engine": available("diff")})

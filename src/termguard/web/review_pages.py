@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from termguard.report.json_report import render_json
 from termguard.report.markdown import render_markdown
@@ -93,11 +94,12 @@ def download_original(request: Request, review_id: str) -> Response:
 
 
 @router.get("/reviews/{review_id}/pack.zip")
-def download_pack(request: Request, review_id: str) -> Response:
+async def download_pack(request: Request, review_id: str) -> Response:
     item = _get(request, review_id)
     if not available("negotiate"):
         raise HTTPException(501, "the negotiation pack is not available in this build (termguard.negotiate "
                                  "is not installed)")
-    from termguard.web.pack import build_pack
+    from termguard.web.pack import pack_zip
 
-    return attachment(build_pack(item), f"{_stem(item)}.negotiation-pack.zip", "application/zip")
+    data = await run_in_threadpool(pack_zip, item)
+    return attachment(data, f"{_stem(item)}.negotiation-pack.zip", "application/zip")
