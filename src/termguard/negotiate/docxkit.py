@@ -141,6 +141,10 @@ def table(d: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[str]],
         for cell, text in zip(cells, row):
             cell.text = text
     if widths_cm:
+        t.autofit = False
+        grid = t._tbl.tblGrid
+        for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+            col.set(qn("w:w"), str(int(w * 567)))
         for row in t.rows:
             for cell, w in zip(row.cells, widths_cm):
                 cell.width = Cm(w)

@@ -143,7 +143,7 @@ def _signatures(d: docxkit.DocxDocument) -> None:
     for col, party in enumerate((f"For Customer: {CUSTOMER}", f"For Provider: {PROVIDER}")):
         t.cell(0, col).paragraphs[0].add_run(party).bold = True
         for row in range(1, 5):
-            t.cell(row, col).text = f"{labels[row]} ______________________________"
+            t.cell(row, col).text = f"{labels[row]} {'_' * (30 - len(labels[row]))}"
     for row in t.rows:
         row._tr.get_or_add_trPr().append(docxkit.OxmlElement("w:cantSplit"))
         for cell in row.cells:
