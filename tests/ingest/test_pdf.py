@@ -145,3 +145,24 @@ def test_partly_scanned_pdf_loads_with_a_partial_warning() -> None:
     doc = load_bytes(bytes(pdf.output()), "mixed.pdf")
     assert "Typed first page" in doc.text
     assert any(w.startswith("partial:") and ": 2" in w for w in doc.warnings)
+
+
+def test_a_page_pdfium_cannot_load_is_skipped_with_a_partial_warning(
+    monkeypatch: pytest.MonkeyPatch, contract_pdf_bytes: bytes
+) -> None:
+    import pypdfium2
+
+    from termguard.ingest import pdf as pdf_module
+
+    real = pdf_module._read_page
+
+    def flaky(document: pypdfium2.PdfDocument, index: int) -> tuple[str, bool]:
+        if index == 1:
+            raise pypdfium2.PdfiumError("Failed to load page.")
+        return real(document, index)
+
+    monkeypatch.setattr(pdf_module, "_read_page", flaky)
+    doc = load_bytes(contract_pdf_bytes, "flaky.pdf", isolate=False)
+    assert doc.pages == 5
+    assert any(w.startswith("partial: 1 page(s) could not be loaded") for w in doc.warnings)
+    assert builders.PAGE3_MARKER in doc.text

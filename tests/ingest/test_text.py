@@ -111,6 +111,14 @@ def test_polish_cp1250_is_not_forced_to_cp1252(tmp_path: Path) -> None:
     assert load(write(tmp_path, "pl.txt", text.encode("cp1250"))).text == text
 
 
+def test_utf8_with_a_stray_cp1252_byte_stays_utf8(tmp_path: Path) -> None:
+    data = "Le café — naïve ".encode() * 5 + b"the Provider\x92s licence\n"
+    doc = load(write(tmp_path, "mixed.txt", data))
+    assert doc.text.startswith("Le café — naïve ")
+    assert "Provider\ufffds licence" in doc.text
+    assert any("1 invalid UTF-8" in w for w in doc.warnings)
+
+
 def test_nul_bytes_become_replacement_characters_keeping_offsets(tmp_path: Path) -> None:
     data = b"Terms of service apply. " * 10 + b"abc\x00def\n"
     doc = load(write(tmp_path, "nul.txt", data))

@@ -47,11 +47,13 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> Document:
             )
         if count == 0:
             raise codes.fail(codes.EMPTY, "empty: the PDF has no pages", name)
-        pages, textless = _read_pages(pdf, name, limits)
+        pages, textless, broken = _read_pages(pdf, name, limits)
         meta_title = _metadata_title(pdf)
     finally:
         pdf.close()
-    return _build(data, name, pages, textless, meta_title)
+    if len(broken) == len(pages):
+        raise codes.fail(codes.CORRUPT, "corrupt PDF: no page could be loaded", name)
+    return _build(data, name, pages, textless, broken, meta_title)
 
 
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -62,23 +64,33 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         raise codes.fail(code, message, name) from exc
 
 
-def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: Limits) -> tuple[list[str], list[int]]:
-    """Text of every page, and the 1-based numbers of pages that have content but no text."""
+def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: Limits) -> tuple[list[str], list[int], list[int]]:
+    """Text of every page, pages with content but no text, and pages PDFium could not load (both 1-based)."""
     pages: list[str] = []
     textless: list[int] = []
+    broken: list[int] = []
     total = 0
     for index in range(len(pdf)):
-        page = pdf[index]
         try:
-            text = _normalise(_page_text(page))
-            if not text.strip() and _has_objects(page):
-                textless.append(index + 1)
-        finally:
-            page.close()
+            text, has_content = _read_page(pdf, index)
+        except pdfium.PdfiumError:
+            text, has_content = "", False
+            broken.append(index + 1)
+        if not text.strip() and has_content:
+            textless.append(index + 1)
         total += len(text) + len(PAGE_SEPARATOR)
         check_chars(total, limits, name)
         pages.append(text)
-    return pages, textless
+    return pages, textless, broken
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+    page = pdf[index]
+    try:
+        text = _normalise(_page_text(page))
+        return text, bool(text.strip()) or _has_objects(page)
+    finally:
+        page.close()
 
 
 def _page_text(page: pdfium.PdfPage) -> str:
@@ -175,18 +187,25 @@ def strip_running(pages: list[str]) -> tuple[list[str], int]:
     return result, removed
 
 
-def _build(data: bytes, name: str, pages: list[str], textless: list[int], meta_title: str | None) -> Document:
+def _build(
+    data: bytes, name: str, pages: list[str], textless: list[int], broken: list[int], meta_title: str | None
+) -> Document:
     if not any(page.strip() for page in pages):
         if textless:
             raise codes.fail(codes.NO_TEXT_LAYER, "no text layer (scanned PDF?); OCR is not built in", name)
+        if broken:
+            raise codes.fail(codes.CORRUPT, f"corrupt PDF: pages {_listed(broken)} could not be loaded", name)
         raise codes.fail(codes.EMPTY, "empty: the PDF has no text and no content", name)
     warnings: list[str] = []
     pages, removed = strip_running(pages)
     if removed:
         warnings.append(f"removed {removed} running header/footer line(s) repeated on most pages")
     if textless:
-        listed = ", ".join(str(n) for n in textless[:20]) + (" ..." if len(textless) > 20 else "")
-        warnings.append(f"partial: {len(textless)} page(s) without a text layer (scanned?): {listed}")
+        warnings.append(
+            f"partial: {len(textless)} page(s) without a text layer (scanned?): {_listed(textless)}"
+        )
+    if broken:
+        warnings.append(f"partial: {len(broken)} page(s) could not be loaded (corrupt): {_listed(broken)}")
     text, page_starts, blocks = _join(pages)
     text = scrub(text, warnings)
     title = meta_title or next((b for b in (text[x.start : x.end].strip() for x in blocks) if b), None)
@@ -201,6 +220,10 @@ def _build(data: bytes, name: str, pages: list[str], textless: list[int], meta_t
         pages=len(pages),
         title=title[:200] if title else None,
     )
+
+
+def _listed(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers[:20]) + (" ..." if len(numbers) > 20 else "")
 
 
 def _join(pages: list[str]) -> tuple[str, tuple[int, ...], list[Block]]:

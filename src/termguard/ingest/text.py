@@ -113,6 +113,9 @@ def decode(data: bytes, name: str, warnings: list[str], declared: str | None = N
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, warnings)
+    if damaged is not None:
+        return damaged
     if declared:
         try:
             text = data.decode(declared)
@@ -122,6 +125,22 @@ def decode(data: bytes, name: str, warnings: list[str], declared: str | None = N
             warnings.append(f"decoded as {declared} as the document declares (not valid UTF-8)")
             return text
     return _guess(data, name, warnings)
+
+
+def _damaged_utf8(data: bytes, warnings: list[str], force: bool = False) -> str | None:
+    """UTF-8 with a few bad bytes (a stray cp1252 quote pasted in) stays UTF-8, bad bytes become U+FFFD.
+
+    Judged by whether valid multi-byte sequences outnumber the invalid ones: a real cp1252 file has almost
+    none, and guessing an 8-bit code page for a UTF-8 file would garble every accented letter in it.
+    `force` accepts any damage up to 5% (the last resort when no encoding fits at all).
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if not (valid_multibyte > bad or (force and bad <= 0.05 * max(len(text), 1))):
+        return None
+    warnings.append(f"replaced {bad} invalid UTF-8 byte sequence(s) with U+FFFD")
+    return text
 
 
 def _guess(data: bytes, name: str, warnings: list[str]) -> str:
@@ -136,6 +155,9 @@ def _guess(data: bytes, name: str, warnings: list[str]) -> str:
 
     matches = list(from_bytes(data))
     if not matches:
+        damaged = _damaged_utf8(data, warnings, force=True)
+        if damaged is not None:
+            return damaged
         raise codes.fail(codes.DECODE, "cannot decode: not UTF-8 and no other encoding fits", name)
     best = matches[0]
     encoding, text = best.encoding, str(best)

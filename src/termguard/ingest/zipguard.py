@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from termguard.errors import IngestError
@@ -83,5 +84,5 @@ def read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
     """Read one vetted member; zipfile never returns more than the declared (already capped) size."""
     try:
         return archive.read(member)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise codes.fail(codes.CORRUPT, f"corrupt zip entry {member!r} ({exc})", name) from exc
