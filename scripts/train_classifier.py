@@ -106,9 +106,9 @@ def main() -> int:
     vocab = vec.get_feature_names_out()
     a.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        a.out, vocabulary=np.array(vocab), idf=vec.idf_.astype(np.float32), coef=np.stack(coefs).astype(np.float16),
+        a.out, vocabulary=np.array([str(w) for w in vocab], dtype=str), idf=vec.idf_.astype(np.float32), coef=np.stack(coefs).astype(np.float16),
         intercept=np.array(intercepts, dtype=np.float32), threshold=np.array(thresholds, dtype=np.float32),
-        topics=np.array(MODEL_TOPICS),
+        topics=np.array(MODEL_TOPICS, dtype=str),
     )
     (a.out.with_suffix(".json")).write_text(json.dumps(
         {"name": "clause-tfidf", "version": "1", "features": len(vocab), "training_sentences": len(texts),
