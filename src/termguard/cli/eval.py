@@ -21,6 +21,11 @@ def eval_cmd(
     jobs: int = typer.Option(2, "--jobs", "-j", help="Worker processes for the corpus sets."),
     only: str = typer.Option("", "--only", help="Comma-separated: cuad, claudette, answers."),
     verbose: bool = typer.Option(False, "--verbose", help="List every answer-key miss."),
+    no_model: bool = typer.Option(False, "--no-model", help="Rules only: leave the classifier out."),
+    all_docs: bool = typer.Option(False, "--all-docs", help="Score corpus sets on every document, not only the "
+                                                            "classifier's held-out ones."),
+    held_out: bool = typer.Option(False, "--held-out", help="Score corpus sets only on the classifier's held-out "
+                                                            "documents, even rules-only (for a like-for-like view)."),
 ) -> None:
     """Measure clause detection (CUAD, CLAUDETTE) and positions (vendor answer keys). Missing data is skipped."""
     from termguard.evaluate.data import default_data_dir
@@ -32,11 +37,19 @@ def eval_cmd(
         console.print(f"eval: reference data not found at {folder}; nothing to measure (skipped)")
         raise typer.Exit(0)
     sets = {s.strip() for s in only.split(",") if s.strip()} or None
+    if no_model:
+        import os
+
+        from termguard.classify.registry import model_recognizer
+
+        os.environ["TERMGUARD_NO_MODEL"] = "1"  # inherited by the worker processes
+        model_recognizer.cache_clear()
     with console.status("evaluating…") as status:
         def progress(name: str, i: int, n: int | None) -> None:
             status.update(f"{name}: {i}{'/' + str(n) if n else ''} documents")
 
-        res = run_eval(folder, limit=limit, jobs=jobs, progress=progress, only=sets)
+        res = run_eval(folder, limit=limit, jobs=jobs, progress=progress, only=sets,
+                       held_out_only=False if all_docs else True if held_out else None)
     write_json(res, out)
     show(res, Console(), verbose)
     console.print(f"wrote {out}")
@@ -59,6 +72,7 @@ def show(res: object, console: Console, verbose: bool = False) -> None:
                   _fmt(det.macro("doc_precision")), _fmt(det.macro("doc_recall")), _fmt(det.macro("doc_f1")),
                   style="bold")
         console.print(t)
+    console.print(f"[dim]{res.model}; split: {res.split}[/]")
     a = res.answers
     if a:
         t = Table(title="vendor answer keys: positions", title_justify="left")
