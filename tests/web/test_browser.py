@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import VENDOR_DOCS
 from tests.web.conftest import LiveServer
 
@@ -84,7 +83,7 @@ def test_upload_review_click_quote_change_status_download(page, live_server: Liv
 
     select = card.locator("select[name=status]")
     select.select_option("asked")
-    page.wait_for_selector(f'article[data-topic="training.customer-content"] .saved:has-text("Saved")')
+    page.wait_for_selector('article[data-topic="training.customer-content"] .saved:has-text("Saved")')
     page.reload()
     assert page.locator('article[data-topic="training.customer-content"] select[name=status]').input_value() \
         == "asked"
@@ -123,7 +122,7 @@ def test_keyboard_reaches_the_file_chooser_and_register(page, live_server: LiveS
 
 def test_compare_and_diff_two_versions(page, live_server: LiveServer, shots: Path, vendor_doc: Path  # type: ignore[no-untyped-def]
                                        ) -> None:
-    older = sorted(vendor_doc.parent.glob("*.md"))[0]
+    older = min(vendor_doc.parent.glob("*.md"))
     _upload(page, live_server.url, older)
     page.goto(live_server.url + "/register")
     ids = page.locator("input[name=ids]").evaluate_all("els => els.map(e => e.value)")

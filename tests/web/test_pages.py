@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
-
 from tests.web.conftest import upload
 
 
@@ -20,7 +19,7 @@ def test_the_review_page_highlights_each_quote_with_an_anchor(client: TestClient
 def test_filters_by_status_and_severity_work_without_javascript(client: TestClient, sample_bytes: bytes) -> None:
     rid = upload(client, sample_bytes)["id"]
     page = client.get(f"/reviews/{rid}?status=meets").text
-    cards = re.findall(r'<article class="finding[^>]*data-status="(\w+)"[^>]*?(hidden)?>', page, re.S)
+    cards = re.findall(r'<article class="finding[^>]*data-status="(\w+)"[^>]*?(hidden)?>', page, re.DOTALL)
     assert {s for s, h in cards if not h} == {"meets"}
     assert {s for s, h in cards if h} >= {"short"}
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.web.conftest import BASE, csrf_headers, upload
 
 from termguard.web import WebSettings, create_app
-from tests.web.conftest import BASE, csrf_headers, upload
 
 pytest.importorskip("termguard.store")
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from tests.web.conftest import client_for, csrf_headers, upload
 
 from termguard.web import WebSettings, create_app
 from termguard.web.csrf import require_csrf
-from tests.web.conftest import client_for, csrf_headers, upload
 
 
 def test_a_foreign_host_header_is_refused() -> None:

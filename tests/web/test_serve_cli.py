@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
-
 from tests.web.conftest import free_port
 
 

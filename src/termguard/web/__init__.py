@@ -8,4 +8,4 @@ same Host allow-list, CSRF, token and upload-size rules without remembering to a
 from termguard.web.app import create_app
 from termguard.web.settings import WebSettings
 
-__all__ = ["create_app", "WebSettings"]
+__all__ = ["WebSettings", "create_app"]

@@ -22,7 +22,7 @@ def available(feature: str) -> bool:
     module, attr = FEATURES[feature]
     try:
         return hasattr(importlib.import_module(module), attr)
-    except Exception:  # an optional package that fails to import is simply not available
+    except Exception:  # noqa: BLE001 - an optional package that fails to import is simply not available
         return False
 
 

@@ -8,6 +8,7 @@ Overlapping quotes are handled by splitting at every boundary; a segment then be
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from termguard.model.finding import Finding
 
@@ -62,7 +63,7 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
         starts.setdefault(m.start, []).append(m)
     out: list[Segment] = []
     active: list[Mark] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         active = [m for m in active if m.end > a] + starts.get(a, [])
         if not active:
             out.append(Segment(text[a:b]))

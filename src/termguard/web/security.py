@@ -19,8 +19,9 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Awaitable, Callable
 from http.cookies import SimpleCookie
-from typing import Any, Awaitable, Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from termguard.web.settings import WebSettings
@@ -49,7 +50,7 @@ def cookies_of(headers: dict[str, str]) -> dict[str, str]:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(headers.get("cookie", ""))
-    except Exception:  # a malformed Cookie header is treated as no cookies
+    except Exception:  # noqa: BLE001 - a malformed Cookie header is treated as no cookies
         return {}
     return {k: m.value for k, m in jar.items()}
 
@@ -107,10 +108,10 @@ class SecurityMiddleware:
         cookies = cookies_of(h)
         bearer = h.get("authorization", "")
         bearer_ok = self.s.token is not None and bearer.startswith("Bearer ") and same(bearer[7:], self.s.token)
-        if self.s.token is not None and not bearer_ok:
-            if not same(cookies.get(SESSION_COOKIE), session_value(self.s.token)):
-                await self._login_or_refuse(scope, send, api)
-                return
+        if (self.s.token is not None and not bearer_ok
+                and not same(cookies.get(SESSION_COOKIE), session_value(self.s.token))):
+            await self._login_or_refuse(scope, send, api)
+            return
         method = scope.get("method", "GET")
         if method in UNSAFE:
             why = self._cross_site(h) or self._csrf(h, cookies, api, bearer_ok, scope)
