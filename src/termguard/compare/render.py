@@ -93,7 +93,7 @@ def write_xlsx(m: Matrix, path: Any) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "compare"
-    ws.append(["topic", "title", *m.columns])
+    ws.append(["topic", "title", *[safe_cell(c) for c in m.columns]])
     for c in ws[1]:
         c.font = Font(bold=True)
     fill = PatternFill("solid", fgColor="DFF5E1")

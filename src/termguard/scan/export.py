@@ -83,7 +83,7 @@ def write_xlsx(path: Path, data: Sequence[dict[str, Any]], cols: list[str], shee
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
-    ws.append(cols)
+    ws.append([safe_cell(c) for c in cols])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in data:
