@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("TERMGUARD_NO_MODEL", "1")
 
 DOCS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "vendor_terms" / "docs"
 NO_TRAIN = "1. Data\n1.1 The Provider will not use Customer Data to train any artificial intelligence model.\n"
 TRAIN = "1. Data\n1.1 The Provider may use Customer Data to train and improve its artificial intelligence models.\n"
 
 
-def _report(text: str, name: str):  # noqa: ANN202
+def _report(text: str, name: str):
     from termguard.ingest import load_bytes
     from termguard.pipeline import analyse
 

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("TERMGUARD_NO_MODEL", "1")
-
 DOCS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "vendor_terms" / "docs"
 MS = DOCS / "microsoft" / "services-agreement"
 
 
-def _ref(i: int, text: str, section: str | None, heading: str | None = None):  # noqa: ANN202
+def _ref(i: int, text: str, section: str | None, heading: str | None = None):
     from termguard.diff.align import ClauseRef, _key
 
     return ClauseRef(f"c{i}", i, section, heading, text, _key(text, section))
@@ -53,7 +51,7 @@ def test_direction_follows_the_ladder() -> None:
     from termguard.ingest import load_bytes
     from termguard.pipeline import analyse
 
-    def rep(t: str):  # noqa: ANN202
+    def rep(t: str):
         return analyse(load_bytes(t.encode(), "x.txt"), "strict")
 
     old = rep("1. Data\n1.1 The Provider will not use Customer Data to train any artificial intelligence model.\n")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("TERMGUARD_NO_MODEL", "1")
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("TERMGUARD_DATA", ROOT.parent / "shared" / "data"))
 CUAD = DATA / "cuad" / "cuad_dev.jsonl.gz"

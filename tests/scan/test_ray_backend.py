@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from tests.scan._scan_helpers import materialise_cuad
+from typer.testing import CliRunner
 
 pytestmark = pytest.mark.ray
 

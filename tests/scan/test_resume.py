@@ -30,7 +30,7 @@ def test_kill_9_midway_then_the_same_command_finishes_exactly(tmp_path: Path) ->
     db = tmp_path / "r.sqlite"
     cmd = [sys.executable, "-c", "from termguard.cli.app import main; main()", "scan", str(folder), "--db",
            str(db), "--workers", "2", "--no-progress", "--format", "json"]
-    env = {**os.environ, "TERMGUARD_NO_MODEL": "1"}
+    env = dict(os.environ)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 120
     while _done(db) < 4 and time.monotonic() < deadline and proc.poll() is None:

@@ -8,10 +8,10 @@ import json
 import zipfile
 from pathlib import Path
 
+from tests.scan._scan_helpers import materialise_cuad
 from typer.testing import CliRunner
 
 from termguard.cli.app import app
-from tests.scan._scan_helpers import materialise_cuad
 
 GOOD = ("1. Data\n1.1 The Provider may use Usage Data and aggregated data for any purpose, including to improve "
         "its products.\n2. Law\n2.1 This Agreement is governed by the laws of England.\n")

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("TERMGUARD_NO_MODEL", "1")
-
 CONTRACT = """1. Customer Data
 1.1 The Provider will not use Customer Data to train, fine-tune or improve any artificial intelligence model.
 1.2 The Provider shall notify the Customer of any security incident within 72 hours.
@@ -14,7 +10,7 @@ CONTRACT = """1. Customer Data
 """
 
 
-def report_for(text: str, name: str = "contract.txt"):  # noqa: ANN201 - a Report
+def report_for(text: str, name: str = "contract.txt"):
     from termguard.ingest import load_bytes
     from termguard.pipeline import analyse
 

@@ -12,7 +12,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def reg(tmp_path: Path):  # noqa: ANN201 - a Register
+def reg(tmp_path: Path):
     from termguard.store import Register
 
     r = Register(f"sqlite:///{tmp_path / 'register.sqlite'}")

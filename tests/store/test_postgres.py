@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tests.store._store_helpers import CONTRACT, report_for
 
 pytestmark = pytest.mark.postgres

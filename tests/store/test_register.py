@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from tests.store._store_helpers import CONTRACT, report_for
 
 

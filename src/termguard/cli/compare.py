@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -54,12 +54,12 @@ def load_reports(refs: list[str], db: str | None, playbook: str) -> tuple[list[A
 
 def compare_cmd(
     docs: list[str] = typer.Argument(..., help="Two or more files or register entries (id or hash prefix)."),
-    labels: Optional[str] = typer.Option(None, "--labels", help="Comma-separated column names (vendors)."),
-    topics: Optional[str] = typer.Option(None, "--topics", help="Comma-separated topic ids or family letters."),
+    labels: str | None = typer.Option(None, "--labels", help="Comma-separated column names (vendors)."),
+    topics: str | None = typer.Option(None, "--topics", help="Comma-separated topic ids or family letters."),
     playbook: str = typer.Option("strict", "--playbook", "-p"),
     fmt: Format = typer.Option(Format.text, "--format", "-f"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here (required for xlsx)."),
-    db: Optional[str] = typer.Option(None, "--db", help="Register database URL or SQLite file."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write here (required for xlsx)."),
+    db: str | None = typer.Option(None, "--db", help="Register database URL or SQLite file."),
 ) -> None:
     """Compare documents: topics as rows, vendors as columns, the best term on the table marked ★."""
     from termguard.compare import compare

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -60,16 +60,16 @@ def render_text(d: dict[str, Any], md: bool = False) -> str:
 
 
 def diff_cmd(
-    old: Optional[str] = typer.Argument(None, help="Old version: a file or a register entry."),
-    new: Optional[str] = typer.Argument(None, help="New version: a file or a register entry."),
-    ota: Optional[Path] = typer.Option(None, "--ota", help="Local clone of an Open Terms Archive versions repo."),
-    service: Optional[str] = typer.Option(None, "--service", help="OTA service name (folder)."),
-    document: Optional[str] = typer.Option(None, "--document", help="OTA terms type (file name without .md)."),
-    topics: Optional[str] = typer.Option(None, "--topics", help="Comma-separated topic ids or family letters."),
+    old: str | None = typer.Argument(None, help="Old version: a file or a register entry."),
+    new: str | None = typer.Argument(None, help="New version: a file or a register entry."),
+    ota: Path | None = typer.Option(None, "--ota", help="Local clone of an Open Terms Archive versions repo."),
+    service: str | None = typer.Option(None, "--service", help="OTA service name (folder)."),
+    document: str | None = typer.Option(None, "--document", help="OTA terms type (file name without .md)."),
+    topics: str | None = typer.Option(None, "--topics", help="Comma-separated topic ids or family letters."),
     playbook: str = typer.Option("strict", "--playbook", "-p"),
     fmt: Format = typer.Option(Format.text, "--format", "-f"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o"),
-    db: Optional[str] = typer.Option(None, "--db", help="Register database URL or SQLite file."),
+    out: Path | None = typer.Option(None, "--out", "-o"),
+    db: str | None = typer.Option(None, "--db", help="Register database URL or SQLite file."),
 ) -> None:
     """Align two versions clause by clause; report per topic whether the position moved and the risk went up."""
     wanted = [t.strip() for t in topics.split(",")] if topics else None

@@ -7,7 +7,7 @@ import getpass
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -48,7 +48,7 @@ def _doc(reg: Any, ref: str) -> Any:
 
 
 @reg_app.command("list")
-def list_cmd(db: Optional[str] = DB, vendor: Optional[str] = typer.Option(None, "--vendor"), fmt: Format = FMT) -> None:
+def list_cmd(db: str | None = DB, vendor: str | None = typer.Option(None, "--vendor"), fmt: Format = FMT) -> None:
     """List every document in the register."""
     docs = _open(db).list_documents(vendor)
     if fmt == Format.json:
@@ -63,7 +63,7 @@ def list_cmd(db: Optional[str] = DB, vendor: Optional[str] = typer.Option(None, 
 
 
 @reg_app.command("show")
-def show_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix."), db: Optional[str] = DB,
+def show_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix."), db: str | None = DB,
              fmt: Format = FMT) -> None:
     """Show one document with its findings and their negotiation status."""
     reg = _open(db)
@@ -81,9 +81,9 @@ def show_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix.
 
 
 @reg_app.command("add")
-def add_cmd(file: Path = typer.Argument(..., help="Document to review and add."), db: Optional[str] = DB,
-            vendor: Optional[str] = typer.Option(None, "--vendor"), kind: Optional[str] = typer.Option(None, "--kind"),
-            version_date: Optional[str] = typer.Option(None, "--version-date", help="YYYY-MM-DD"),
+def add_cmd(file: Path = typer.Argument(..., help="Document to review and add."), db: str | None = DB,
+            vendor: str | None = typer.Option(None, "--vendor"), kind: str | None = typer.Option(None, "--kind"),
+            version_date: str | None = typer.Option(None, "--version-date", help="YYYY-MM-DD"),
             playbook: str = typer.Option("strict", "--playbook", "-p"), fmt: Format = FMT) -> None:
     """Review a file and add it; adding the same file again changes nothing."""
     from termguard.pipeline import review
@@ -111,9 +111,9 @@ def add_cmd(file: Path = typer.Argument(..., help="Document to review and add.")
 @reg_app.command("status")
 def status_cmd(finding: str = typer.Argument(..., help="Finding id (from `register show`)."),
                status: str = typer.Argument(..., help="open, asked, agreed, rejected or accepted-risk."),
-               who: Optional[str] = typer.Option(None, "--who", help="Who decided (default: your user name)."),
-               note: str = typer.Option("", "--note"), document: Optional[str] = typer.Option(None, "--document"),
-               db: Optional[str] = DB, fmt: Format = FMT) -> None:
+               who: str | None = typer.Option(None, "--who", help="Who decided (default: your user name)."),
+               note: str = typer.Option("", "--note"), document: str | None = typer.Option(None, "--document"),
+               db: str | None = DB, fmt: Format = FMT) -> None:
     """Set the negotiation status of a finding; the change is kept in its history."""
     from termguard.store import RegisterError
 
@@ -130,7 +130,7 @@ def status_cmd(finding: str = typer.Argument(..., help="Finding id (from `regist
 
 
 @reg_app.command("history")
-def history_cmd(finding: str = typer.Argument(...), db: Optional[str] = DB, fmt: Format = FMT) -> None:
+def history_cmd(finding: str = typer.Argument(...), db: str | None = DB, fmt: Format = FMT) -> None:
     """Every negotiation status a finding has had, oldest first."""
     events = _open(db).status_history(finding)
     if fmt == Format.json:
@@ -141,7 +141,7 @@ def history_cmd(finding: str = typer.Argument(...), db: Optional[str] = DB, fmt:
 
 
 @reg_app.command("forget")
-def forget_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix."), db: Optional[str] = DB,
+def forget_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix."), db: str | None = DB,
                yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
                delete_source: bool = typer.Option(False, "--delete-source", help="Also delete the original file."),
                fmt: Format = FMT) -> None:

@@ -7,11 +7,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from termguard.cli.common import fail
+
+if TYPE_CHECKING:
+    from termguard.scan.runner import ScanResult
 
 
 class Backend(str, Enum):
@@ -29,21 +32,21 @@ DB_HELP = "Register database URL or SQLite file (default: TERMGUARD_DB, else the
 
 def scan_cmd(
     paths: list[Path] = typer.Argument(..., help="Files, folders and zip archives to scan."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(max(1, min(4, os.cpu_count() or 1)), "--workers", "-w", help="Worker processes."),
     backend: Backend = typer.Option(Backend.local, "--backend", help="local (process pool) or ray."),
-    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster address (default: start "
+    ray_address: str | None = typer.Option(None, "--ray-address", help="Ray cluster address (default: start "
                                                                          "a local Ray, or RAY_ADDRESS)."),
     playbook: str = typer.Option("strict", "--playbook", "-p", help="Playbook name or YAML file."),
     timeout: float = typer.Option(120.0, "--timeout", help="Wall-clock limit per document, seconds."),
     memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory limit per worker, MB."),
-    vendor: Optional[str] = typer.Option(None, "--vendor", help="Vendor to record for every document."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Document kind to record (dpa, msa, terms, …)."),
-    question: Optional[str] = typer.Option(None, "--question", "-q", help="Canned question: usage-data."),
-    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write one row per file to this CSV."),
-    xlsx_out: Optional[Path] = typer.Option(None, "--xlsx", help="Write one row per file to this XLSX."),
+    vendor: str | None = typer.Option(None, "--vendor", help="Vendor to record for every document."),
+    kind: str | None = typer.Option(None, "--kind", help="Document kind to record (dpa, msa, terms, …)."),
+    question: str | None = typer.Option(None, "--question", "-q", help="Canned question: usage-data."),
+    csv_out: Path | None = typer.Option(None, "--csv", help="Write one row per file to this CSV."),
+    xlsx_out: Path | None = typer.Option(None, "--xlsx", help="Write one row per file to this XLSX."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Summary format."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+    progress: bool | None = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar (default: when stderr is a terminal)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file's status, not only problems."),
 ) -> None:
@@ -93,14 +96,12 @@ def scan_cmd(
     reg.close()
 
 
-def _summary(result: object, data: list[dict[str, object]], question: str | None) -> None:
-    r = result  # ScanResult; typed loosely to keep the import lazy
-    counts = getattr(r, "counts")
-    lines = [f"scanned {getattr(r, 'total')} file(s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
-             f"this run: {getattr(r, 'processed')} in {getattr(r, 'seconds'):.1f} s "
-             f"({getattr(r, 'rate'):.1f} docs/s); already done before: {getattr(r, 'resumed_from')}"]
-    if getattr(r, "paused"):
-        lines.append(str(getattr(r, "paused")))
+def _summary(r: ScanResult, data: list[dict[str, Any]], question: str | None) -> None:
+    lines = [f"scanned {r.total} file(s): " + ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items())),
+             f"this run: {r.processed} in {r.seconds:.1f} s ({r.rate:.1f} docs/s); already done before: "
+             f"{r.resumed_from}"]
+    if r.paused:
+        lines.append(r.paused)
     if question:
         hits = [d for d in data if d.get(question) == "yes"]
         lines.append(f"\n{question}: {len(hits)} agreement(s)")

@@ -22,7 +22,6 @@ from termguard.diff.changes import TopicChange, topic_changes
 from termguard.diff.words import word_diff
 from termguard.model.report import Report
 
-
 # Words that make a clause about data use even before a topic rule tags it (rules are still growing).
 DATA_USE = re.compile(r"\b(?:train\w*|fine-?tun\w*|machine learning|artificial intelligence|AI|models?|"
                       r"usage data|telemetry|aggregated|de-?identified|anonymi[sz]ed|your content|customer data|"

@@ -17,8 +17,11 @@ from typing import Protocol
 
 
 class FindingLike(Protocol):
-    topic: str
-    position: str
+    @property
+    def topic(self) -> str: ...
+
+    @property
+    def position(self) -> str: ...
 
     @property
     def evidence(self) -> Sequence[object]: ...
@@ -32,11 +35,11 @@ class Answer:
 
 
 _DATA = re.compile(r"\b(?:usage|aggregated?|derivative|derived|de-?identified|anonymi[sz]ed|statistical|"
-                   r"telemetry|performance|analytics|service|system)\s+(?:data|information|metrics)\b", re.I)
+                   r"telemetry|performance|analytics|service|system)\s+(?:data|information|metrics)\b", re.IGNORECASE)
 _GRANT = re.compile(r"\b(?:may|shall be (?:free|entitled)|is free|right|rights|licen[cs]e|own|owns|ownership|"
-                    r"retain|exploit|commerciali[sz]e|use|disclose)\b", re.I)
+                    r"retain|exploit|commerciali[sz]e|use|disclose)\b", re.IGNORECASE)
 _LIMIT = re.compile(r"\b(?:not|never|no|without)\b[^.;]{0,100}\b(?:train\w*|machine learning|artificial "
-                    r"intelligence|AI|models?|large language)\b", re.I)
+                    r"intelligence|AI|models?|large language)\b", re.IGNORECASE)
 _SENT = re.compile(r"(?<=[.;:])\s+(?=[A-Z(\"'])|\n{2,}")
 
 

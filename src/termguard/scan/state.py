@@ -85,8 +85,8 @@ def recover(reg: Register, run_id: int) -> tuple[int, int]:
         base = update(ScanItem).where(ScanItem.run_id == run_id, ScanItem.state == "running")
         poisoned = s.execute(base.where(ScanItem.attempts >= MAX_ATTEMPTS).values(
             state="poison", status="error", finished_at=_now(),
-            reason=f"poisoned: the scan died {MAX_ATTEMPTS} times while reading this file [E110]")).rowcount
-        reset = s.execute(base.values(state="pending")).rowcount
+            reason=f"poisoned: the scan died {MAX_ATTEMPTS} times while reading this file [E110]")).rowcount  # type: ignore[attr-defined]
+        reset = s.execute(base.values(state="pending")).rowcount  # type: ignore[attr-defined]
         return reset, poisoned
 
 
@@ -144,4 +144,4 @@ def items(reg: Register, run_id: int) -> list[ScanItem]:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -16,9 +16,26 @@ Schema changes go through Alembic migrations in `migrations/versions/` (run auto
 """
 
 from termguard.store.models import NEGOTIATION_STATUSES
-from termguard.store.records import (AddResult, DocumentInfo, EvidenceInfo, FindingInfo, NegotiationInfo,
-                                     Receipt, ReviewInfo)
+from termguard.store.records import (
+                                     AddResult,
+                                     DocumentInfo,
+                                     EvidenceInfo,
+                                     FindingInfo,
+                                     NegotiationInfo,
+                                     Receipt,
+                                     ReviewInfo,
+)
 from termguard.store.repository import Register, RegisterError
 
-__all__ = ["Register", "RegisterError", "AddResult", "DocumentInfo", "EvidenceInfo", "FindingInfo",
-           "NegotiationInfo", "Receipt", "ReviewInfo", "NEGOTIATION_STATUSES"]
+__all__ = [
+                                     "NEGOTIATION_STATUSES",
+                                     "AddResult",
+                                     "DocumentInfo",
+                                     "EvidenceInfo",
+                                     "FindingInfo",
+                                     "NegotiationInfo",
+                                     "Receipt",
+                                     "Register",
+                                     "RegisterError",
+                                     "ReviewInfo",
+]

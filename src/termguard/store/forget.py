@@ -16,13 +16,21 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, text
 
 from termguard.store import db
-from termguard.store.models import (DocumentRow, DocumentText, EvidenceRow, FindingRow, Negotiation,
-                                    NegotiationEvent, ReviewRow, ScanItem)
+from termguard.store.models import (
+    DocumentRow,
+    DocumentText,
+    EvidenceRow,
+    FindingRow,
+    Negotiation,
+    NegotiationEvent,
+    ReviewRow,
+    ScanItem,
+)
 from termguard.store.records import Receipt
 
 if TYPE_CHECKING:
@@ -60,7 +68,7 @@ def forget(reg: Register, document_id: int, *, delete_source: bool = False) -> R
         }
         if sqlite:
             removed["text_fts"] = s.execute(text("DELETE FROM text_fts WHERE document_id = :d"),
-                                            {"d": document_id}).rowcount
+                                            {"d": document_id}).rowcount  # type: ignore[attr-defined]
         s.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
         if sqlite:
             s.execute(text("INSERT INTO text_fts(text_fts) VALUES('optimize')"))
@@ -80,19 +88,19 @@ def forget(reg: Register, document_id: int, *, delete_source: bool = False) -> R
         source_deleted = True
         steps.append("original file unlinked")
     files, traces = _scan_files(reg.url, snippets + words) if sqlite else ((), 0)
-    limits = LIMITS if sqlite else LIMITS + (
+    limits: tuple[str, ...] = LIMITS if sqlite else LIMITS + (
         "PostgreSQL: rows deleted and VACUUM FULL run, but the server's WAL segments and replicas are outside "
         "termguard's reach; no file-level proof is possible.",)
     if not source_deleted and source:
         limits = limits + ("The original file was not deleted (use --delete-source).",)
-    return Receipt(document_id=document_id, sha256=sha, forgotten_at=dt.datetime.now(dt.timezone.utc)
+    return Receipt(document_id=document_id, sha256=sha, forgotten_at=dt.datetime.now(dt.UTC)
                    .replace(microsecond=0), removed=removed, backend="sqlite" if sqlite else "postgresql",
                    files_checked=files, probes=len(snippets) + len(words), traces_found=traces + vocab_hits,
                    source_deleted=source_deleted, steps=tuple(steps), limits=limits)
 
 
-def _count(s: object, model: type, cond: object) -> int:
-    return s.scalar(select(func.count()).select_from(model).where(cond)) or 0  # type: ignore[attr-defined]
+def _count(s: Any, model: type, cond: Any) -> int:
+    return int(s.scalar(select(func.count()).select_from(model).where(cond)) or 0)
 
 
 def _remaining_corpus(s: object) -> str:

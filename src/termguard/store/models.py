@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint,
-                        func)
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NEGOTIATION_STATUSES = ("open", "asked", "agreed", "rejected", "accepted-risk")
@@ -26,7 +25,7 @@ class Base(DeclarativeBase):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 class DocumentRow(Base):
@@ -168,5 +167,17 @@ class ScanItem(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-__all__ = ["Base", "DocumentRow", "DocumentText", "ReviewRow", "FindingRow", "EvidenceRow", "Negotiation",
-           "NegotiationEvent", "ScanRun", "ScanItem", "NEGOTIATION_STATUSES", "func"]
+__all__ = [
+    "NEGOTIATION_STATUSES",
+    "Base",
+    "DocumentRow",
+    "DocumentText",
+    "EvidenceRow",
+    "FindingRow",
+    "Negotiation",
+    "NegotiationEvent",
+    "ReviewRow",
+    "ScanItem",
+    "ScanRun",
+    "func",
+]

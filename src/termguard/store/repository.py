@@ -21,10 +21,24 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from termguard.model.report import Report
 from termguard.store import db
-from termguard.store.models import (NEGOTIATION_STATUSES, DocumentRow, DocumentText, FindingRow, Negotiation,
-                                    NegotiationEvent, ReviewRow)
-from termguard.store.records import (AddResult, DocumentInfo, EvidenceInfo, FindingInfo, NegotiationInfo,
-                                     Receipt, ReviewInfo)
+from termguard.store.models import (
+    NEGOTIATION_STATUSES,
+    DocumentRow,
+    DocumentText,
+    FindingRow,
+    Negotiation,
+    NegotiationEvent,
+    ReviewRow,
+)
+from termguard.store.records import (
+    AddResult,
+    DocumentInfo,
+    EvidenceInfo,
+    FindingInfo,
+    NegotiationInfo,
+    Receipt,
+    ReviewInfo,
+)
 from termguard.store.writer import add_review
 
 
@@ -77,7 +91,7 @@ class Register:
                 raise RegisterError(f"no finding {finding_id!r} in the register")
             if len(docs) > 1:
                 raise RegisterError(f"finding {finding_id!r} is in several documents; name the document")
-            now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+            now = dt.datetime.now(dt.UTC).replace(microsecond=0)
             row = s.get(Negotiation, (docs[0], finding_id))
             if row is None:
                 row = Negotiation(document_id=docs[0], finding_id=finding_id)
