@@ -30,18 +30,31 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 @dataclass(frozen=True)
 class Plan:
-    """How to find a pattern's matches: from literal prefixes (word-anchored or not), or by a full scan."""
+    """How to find a pattern's matches.
+
+    `prefixes`: literals every match starts with (word-anchored when `word_start`), or None.
+    `anchors`: alternative sets of word-start literals, each of which every match must contain somewhere (a
+    required `\\b(?:train|fine-tun)` group in the middle of the pattern); the rarest set in a document says
+    which sentences are worth searching at all.
+    """
 
     prefixes: tuple[str, ...] | None
     word_start: bool
+    anchors: tuple[tuple[str, ...], ...] = ()
 
 
-def _seq_prefixes(items: list[tuple[object, object]]) -> set[str] | None:
+Prefix = tuple[str, bool]  # (literal start of a match, whether a \\b precedes it)
+
+
+def _seq_prefixes(items: list[tuple[object, object]], bounded: bool = False) -> set[Prefix] | None:
+    """Literal strings every match of the sequence starts with (each flagged when a `\\b` precedes it), or
+    None when the start is not literal. A prefix may be "": the caller decides whether it is long enough."""
     acc = ""
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is C.AT:
             if acc:
                 break
+            bounded = bounded or av is C.AT_BOUNDARY
             continue
         if op in (C.ASSERT, C.ASSERT_NOT) and not acc:
             direction = av[0]  # type: ignore[index]
@@ -55,19 +68,54 @@ def _seq_prefixes(items: list[tuple[object, object]]) -> set[str] | None:
             acc += ch.lower()
             continue
         if acc:
+            if op in (C.SUBPATTERN, C.BRANCH):  # "n" + (ot|ever): sre factors common prefixes out of branches
+                sub = _seq_prefixes([(op, av)])
+                return {(acc + x, bounded) for x, _ in sub} if sub is not None else {(acc, bounded)}
             break
         if op is C.SUBPATTERN:
-            return _seq_prefixes(list(av[-1]))  # type: ignore[index]
+            return _seq_prefixes(list(av[-1]) + list(items[i + 1:]) if _can_be_empty(av[-1]) else list(av[-1]),
+                                 bounded)  # type: ignore[index]
         if op is C.BRANCH:
-            out: set[str] = set()
+            out: set[Prefix] = set()
             for branch in av[1]:  # type: ignore[index]
-                sub = _seq_prefixes(list(branch))
+                sub = _seq_prefixes(list(branch), bounded)
                 if sub is None:
                     return None
                 out |= sub
             return out
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, body = av  # type: ignore[misc]
+            first = _seq_prefixes(list(body), bounded)
+            if first is None:
+                return None
+            if lo >= 1:
+                return first
+            rest = _seq_prefixes(items[i + 1:], bounded)  # an optional start: the match may begin after it
+            return None if rest is None else first | rest
         return None
-    return {acc} if acc else None
+    return {(acc, bounded)}
+
+
+def _can_be_empty(sub: object) -> bool:
+    """Conservative: a group whose width can be zero."""
+    try:
+        return sub.getwidth()[0] == 0  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return True
+
+
+def _anchors(items: list[tuple[object, object]]) -> list[tuple[str, ...]]:
+    """Word-start literal sets that every match must contain: what follows each top-level `\\b`."""
+    if len(items) == 1 and items[0][0] is C.SUBPATTERN:  # (?-i: …) around the whole pattern
+        return _anchors(list(items[0][1][-1]))  # type: ignore[index]
+    out: list[tuple[str, ...]] = []
+    for i, (op, av) in enumerate(items):
+        if op is not C.AT or av is not C.AT_BOUNDARY:
+            continue
+        lits = _seq_prefixes(items[i + 1:], True)
+        if lits and all(len(x) >= MIN_PREFIX and x[0].isalnum() for x, _ in lits):
+            out.append(tuple(sorted({x for x, _ in lits})))
+    return out
 
 
 def plan(pattern: str) -> Plan:
@@ -77,13 +125,13 @@ def plan(pattern: str) -> Plan:
     except Exception:  # noqa: BLE001 — an unparseable pattern simply gets a full scan
         return Plan(None, False)
     items = list(parsed)
-    prefixes = _seq_prefixes(items)
-    if not prefixes or any(len(p) < MIN_PREFIX for p in prefixes):
-        return Plan(None, False)
-    first_ops = [op for op, _ in items if op is not C.ASSERT and op is not C.ASSERT_NOT]
-    word_start = bool(first_ops) and first_ops[0] is C.AT and items[0][1] is C.AT_BOUNDARY
-    word_start = word_start and all(p[0].isalnum() for p in prefixes)
-    return Plan(tuple(sorted(prefixes)), word_start)
+    anchors = tuple(_anchors(items))
+    found = _seq_prefixes(items)
+    if not found or any(len(p) < MIN_PREFIX for p, _ in found):
+        return Plan(None, False, anchors)
+    prefixes = tuple(sorted({p for p, _ in found}))
+    word_start = all(bounded and p[0].isalnum() for p, bounded in found)
+    return Plan(prefixes, word_start, anchors)
 
 
 @dataclass
@@ -107,6 +155,13 @@ class TextIndex:
 
     def word_positions(self, prefix: str) -> list[int]:
         """Start offsets of words that begin with `prefix` (whose leading word characters we look up)."""
+        cache = self.__dict__.setdefault("_wp", {})
+        got = cache.get(prefix)
+        if got is None:
+            got = cache[prefix] = self._word_positions(prefix)
+        return got
+
+    def _word_positions(self, prefix: str) -> list[int]:
         head = _WORD.match(prefix)
         if head is None:
             return []
@@ -146,3 +201,23 @@ def iter_matches(rx: re.Pattern[str], pl: Plan, index: TextIndex) -> Iterator[re
         if m:
             last_end = m.end() if m.end() > pos else pos + 1
             yield m
+
+
+def anchor_positions(pl: Plan, index: TextIndex) -> list[int] | None:
+    """Positions of the rarest required literal set, or None when the plan has no anchors.
+
+    Cheaper than trying every prefix position when the prefixes are common words ("we", "may") but the
+    pattern also requires a rare one ("train").
+    """
+    if not pl.anchors:
+        return None
+    best: list[int] | None = None
+    for group in pl.anchors:
+        pos: list[int] = []
+        for lit in group:
+            pos.extend(index.word_positions(lit))
+        if best is None or len(pos) < len(best):
+            best = pos
+            if not best:
+                break
+    return best

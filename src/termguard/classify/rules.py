@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termguard.classify.prefilter import Plan, TextIndex, iter_matches, plan
+from termguard.classify.prefilter import Plan, TextIndex, anchor_positions, iter_matches, plan
 from termguard.model import ClauseHit, Document, Explanation
 from termguard.segment import Segmentation
 from termguard.topics import Pattern, Topic
@@ -114,8 +114,31 @@ def _candidates(cp: CompiledPattern, text: str, seg: Segmentation,
             if m:
                 yield si, m
         return
-    for m in iter_matches(cp.rx, cp.plan, text_index(text, seg)):
+    index = text_index(text, seg)
+    anchors = anchor_positions(cp.plan, index)
+    if anchors is not None and (cp.plan.prefixes is None or len(anchors) < _prefix_count(cp.plan, index)):
+        # Search only the sentences that contain the pattern's rarest required word.
+        done: set[int] = set()
+        for pos in sorted(anchors):
+            si = seg.sentence_index(pos)
+            if si in done:
+                continue
+            done.add(si)
+            s = seg.sentences[si]
+            m = cp.rx.search(text, s.start, s.end)
+            if m:
+                yield si, m
+        return
+    for m in iter_matches(cp.rx, cp.plan, index):
         yield seg.sentence_index(m.start()), m
+
+
+def _prefix_count(pl: Plan, index: TextIndex) -> int:
+    if pl.prefixes is None:
+        return 1 << 30
+    if pl.word_start:
+        return sum(len(index.word_positions(p)) for p in pl.prefixes)
+    return 1 << 20  # find-based prefixes: unknown, assume many
 
 
 class RuleRecognizer:
