@@ -75,29 +75,60 @@ class TfidfRecognizer:
         z = self.intercept + (vals @ self.coef_t[idx] if len(idx) else 0.0)
         return 1.0 / (1.0 + np.exp(-z))
 
-    def analyze(self, doc: Document, seg: Segmentation) -> list[ClauseHit]:
-        hits = []
-        text = doc.text
+    def _matrix(self, text: str, seg: Segmentation) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+        """Sparse TF-IDF rows for every sentence at once: (row, feature, value) arrays and the sentence ids."""
+        rows: list[int] = []
+        cols: list[int] = []
+        kept: list[int] = []
+        vocab = self.vocab
+        find = self._rx.findall
         for si, s in enumerate(seg.sentences):
             if s.end - s.start < 15:
                 continue
-            sentence = text[s.start:s.end]
-            idx, vals = self._features(sentence)
-            if not len(idx):
+            toks = find(text[s.start:s.end].lower())
+            ids = [vocab.get(t) for t in toks]
+            ids += [vocab.get(a + " " + b) for a, b in zip(toks, toks[1:])]
+            ids = [i for i in ids if i is not None]
+            if not ids:
                 continue
-            contrib = vals[:, None] * self.coef_t[idx]  # features × topics
-            z = self.intercept + contrib.sum(axis=0)
-            p = 1.0 / (1.0 + np.exp(-z))
-            for ti in np.nonzero(p >= self.threshold)[0]:
-                top = np.argsort(-contrib[:, ti])[:3]
-                words = ", ".join(self._words[idx[k]] for k in top)
-                score = float(round(min(1.0, 0.5 + 0.5 * (p[ti] - self.threshold[ti]) / (1 - self.threshold[ti])), 3))
-                hits.append(ClauseHit(
-                    topic=self.topics[ti], clause_id=seg.clauses[seg.sentence_clause[si]].id, start=s.start,
-                    end=s.end, score=score, source=self.name,
-                    explanation=(Explanation(self.name, f"p={p[ti]:.2f} ≥ {self.threshold[ti]:.2f}; top features: "
-                                             f"{words}", 0.0, score),),
-                ))
+            r = len(kept)
+            kept.append(si)
+            rows.extend([r] * len(ids))
+            cols.extend(ids)
+        if not kept:
+            e = np.empty(0, dtype=np.int64)
+            return e, e, np.empty(0, dtype=np.float32), kept
+        pair = np.asarray(rows, dtype=np.int64) * len(self.idf) + np.asarray(cols, dtype=np.int64)
+        uniq, counts = np.unique(pair, return_counts=True)
+        r, c = np.divmod(uniq, len(self.idf))
+        vals = (1.0 + np.log(counts)).astype(np.float32) * self.idf[c]
+        norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=len(kept))).astype(np.float32)
+        vals /= np.where(norms > 0, norms, 1.0)[r]
+        return r, c, vals, kept
+
+    def analyze(self, doc: Document, seg: Segmentation) -> list[ClauseHit]:
+        text = doc.text
+        r, c, vals, kept = self._matrix(text, seg)
+        if not kept:
+            return []
+        z = np.tile(self.intercept.astype(np.float32), (len(kept), 1))
+        np.add.at(z, r, vals[:, None] * self.coef_t[c])
+        p = 1.0 / (1.0 + np.exp(-z))
+        hits = []
+        for row, ti in zip(*np.nonzero(p >= self.threshold)):
+            si = kept[row]
+            s = seg.sentences[si]
+            sel = r == row
+            contrib = vals[sel] * self.coef_t[c[sel], ti]
+            words = ", ".join(self._words[c[sel][k]] for k in np.argsort(-contrib)[:3])
+            thr = float(self.threshold[ti])
+            score = float(round(min(1.0, 0.5 + 0.5 * (p[row, ti] - thr) / (1 - thr)), 3))
+            hits.append(ClauseHit(
+                topic=self.topics[ti], clause_id=seg.clauses[seg.sentence_clause[si]].id, start=s.start,
+                end=s.end, score=score, source=self.name,
+                explanation=(Explanation(self.name, f"p={p[row, ti]:.2f} ≥ {thr:.2f}; top features: {words}",
+                                         0.0, score),),
+            ))
         return hits
 
 
