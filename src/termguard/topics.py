@@ -71,7 +71,8 @@ class Signal(Pattern):
 
     position: str
     scope: Scope = "sentence"
-    requires: list[str] = []  # every one of these must also match the same sentence
+    requires: list[str] = []  # every one of these must also match the same sentence (any scope)
+    priority: int = 0  # a signalled position with a higher priority wins over precedence order
 
     @field_validator("requires")
     @classmethod
@@ -88,7 +89,8 @@ class Position(_Strict):
 
 
 class Decide(_Strict):
-    """How signals combine. The first position in `precedence` with a signal wins."""
+    """How signals combine: among the signalled positions, the one whose strongest signal has the highest
+    `priority` wins; ties go to the first in `precedence`."""
 
     precedence: list[str]
     default: str | None = None  # when the topic is discussed but no signal fires

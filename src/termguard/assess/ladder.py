@@ -68,12 +68,7 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
                 continue
             candidates[signal.position].append(m)
             log.append(f"signal '{signal.name}' → {signal.position} at {m.start} ({signal.scope})")
-    winner = next((p for p in topic.decide.precedence if candidates.get(p)), None)
-    if winner is None:
-        for p, ms in candidates.items():  # a signalled position missing from precedence still counts
-            if ms:
-                winner = p
-                break
+    winner = _winner(topic, candidates)
     if winner is None:
         winner = topic.decide.default
         log.append(f"no position signal; default {winner!r}" if winner else "discussed, but no position signal")
@@ -82,12 +77,26 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
     return placement
 
 
+def _winner(topic: Topic, candidates: dict[str, list[PatternMatch]]) -> str | None:
+    """Highest signal priority first, then the topic's precedence order, then the order signals were found."""
+    order = {p: i for i, p in enumerate(topic.decide.precedence)}
+    ranked = []
+    for n, (pos, ms) in enumerate(candidates.items()):
+        if not ms:
+            continue
+        prio = max(getattr(m.pattern.spec, "priority", 0) for m in ms)
+        ranked.append((-prio, order.get(pos, len(order) + n), pos))
+    return min(ranked)[2] if ranked else None
+
+
 def _in_scope(signal: Signal, m: PatternMatch, tagged: set[int], around: set[int], text: str,
               seg: Segmentation) -> bool:
-    if signal.scope == "sentence":
-        return m.sentence in tagged
-    if signal.scope == "clause":
-        return m.sentence in around
+    if signal.scope == "sentence" and m.sentence not in tagged:
+        return False
+    if signal.scope == "clause" and m.sentence not in around:
+        return False
+    if not signal.requires:
+        return True
     s = seg.sentences[m.sentence]
     sentence = text[s.start:s.end]
     return all(r.search(sentence) for r in _requires(signal))
