@@ -55,3 +55,18 @@ def test_every_sentence_lies_inside_its_clause() -> None:
     for s, ci in zip(seg.sentences, seg.sentence_clause):
         c = seg.clauses[ci]
         assert c.start <= s.start < s.end <= c.end
+
+
+def test_a_number_at_the_start_of_a_wrapped_line_is_not_a_new_clause() -> None:
+    text = "1. Term\n\nThe Customer may terminate for breach of its obligations under this\nSection 11; and the\n" \
+           "12 months that follow are a notice period.\n\n2. Next clause starts here.\n"
+    seg = segment(_doc(text))
+    sections = [c.section for c in seg.clauses]
+    assert "Section 11" not in sections and "12" not in sections
+    assert "2" in sections
+
+
+def test_a_number_after_a_finished_sentence_opens_a_clause() -> None:
+    text = "1. Data\nThe vendor keeps data.\n1.1 Retention. Logs are kept for 30 days.\n"
+    seg = segment(_doc(text))
+    assert "1.1" in [c.section for c in seg.clauses]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from termguard.model import Clause, Definition, Document, Sentence
 from termguard.segment.definitions import find_definitions
-from termguard.segment.numbering import parse_line_start
+from termguard.segment.numbering import LineStart, parse_line_start
 from termguard.segment.sentences import split_sentences
 
 
@@ -51,6 +51,7 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
     cur_start, cur_label, cur_head, cur_level = 0, None, None, 0
     pos = 0
     prev_blank = True
+    prev_line = ""
     n = len(text)
     while pos < n:
         nl = text.find("\n", pos)
@@ -58,6 +59,8 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
         line = text[pos:line_end]
         blank = not line.strip()
         start = parse_line_start(line) if not blank else None
+        if start is not None and not prev_blank and not _may_open_clause(start, line, prev_line):
+            start = None  # a number at the start of a wrapped line ("…of this\nSection 11; and") is body text
         if start is not None or (prev_blank and not blank):
             if pos > cur_start and text[cur_start:pos].strip():
                 units.append((cur_start, pos, cur_label, cur_head, cur_level))
@@ -66,10 +69,30 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
             cur_head = start.heading if start else None
             cur_level = start.level if start else 99
         prev_blank = blank
+        if not blank:
+            prev_line = line
         pos = line_end + 1
     if text[cur_start:].strip():
         units.append((cur_start, n, cur_label, cur_head, cur_level))
     return units
+
+
+_ENDS_UNIT = (".", ":", ";", "!", "?", ")", "*", "_", "|", "#", "\u201d", '"')
+
+
+def _may_open_clause(start: LineStart, line: str, prev_line: str) -> bool:
+    """Whether a numbered line right after a non-blank line really starts a clause.
+
+    Markdown headings and bold run-in headings always do. A number does when the line before ended a sentence
+    or was itself a heading, and the number is not followed by a semicolon or comma (a cross-reference).
+    """
+    if start.label is None or line.lstrip().startswith(("#", "**", "__")):
+        return True
+    after = line.lstrip()[len(start.label):len(start.label) + 1] if line.lstrip().startswith(start.label) else ""
+    if after in (";", ","):
+        return False
+    prev = prev_line.rstrip()
+    return not prev or prev.endswith(_ENDS_UNIT) or parse_line_start(prev) is not None
 
 
 def segment(doc: Document) -> Segmentation:
