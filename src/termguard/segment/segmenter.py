@@ -52,6 +52,7 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
     pos = 0
     prev_blank = True
     prev_line = ""
+    prev_heading = False
     n = len(text)
     while pos < n:
         nl = text.find("\n", pos)
@@ -59,7 +60,7 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
         line = text[pos:line_end]
         blank = not line.strip()
         start = parse_line_start(line) if not blank else None
-        if start is not None and not prev_blank and not _may_open_clause(start, line, prev_line):
+        if start is not None and not prev_blank and not prev_heading and not _may_open_clause(start, line, prev_line):
             start = None  # a number at the start of a wrapped line ("…of this\nSection 11; and") is body text
         if start is not None or (prev_blank and not blank):
             if pos > cur_start and text[cur_start:pos].strip():
@@ -71,6 +72,7 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
         prev_blank = blank
         if not blank:
             prev_line = line
+            prev_heading = start is not None and start.is_heading_line
         pos = line_end + 1
     if text[cur_start:].strip():
         units.append((cur_start, n, cur_label, cur_head, cur_level))
@@ -84,7 +86,7 @@ def _may_open_clause(start: LineStart, line: str, prev_line: str) -> bool:
     """Whether a numbered line right after a non-blank line really starts a clause.
 
     Markdown headings and bold run-in headings always do. A number does when the line before ended a sentence
-    or was itself a heading, and the number is not followed by a semicolon or comma (a cross-reference).
+    (the caller also lets one follow a heading line), and the number is not followed by a semicolon or comma.
     """
     if start.label is None or line.lstrip().startswith(("#", "**", "__")):
         return True
@@ -92,7 +94,7 @@ def _may_open_clause(start: LineStart, line: str, prev_line: str) -> bool:
     if after in (";", ","):
         return False
     prev = prev_line.rstrip()
-    return not prev or prev.endswith(_ENDS_UNIT) or parse_line_start(prev) is not None
+    return not prev or prev.endswith(_ENDS_UNIT)
 
 
 def segment(doc: Document) -> Segmentation:
