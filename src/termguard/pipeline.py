@@ -13,6 +13,7 @@ from termguard.assess.playbook import Playbook, load_playbook
 from termguard.classify.base import Recognizer
 from termguard.classify.merge import fuse
 from termguard.classify.registry import recognizers
+from termguard.classify.rules import RuleRecognizer
 from termguard.model import ClauseHit, Document, Finding, Status
 from termguard.model.report import Report, Summary
 from termguard.policy import evaluate_data_policy
@@ -36,8 +37,13 @@ def analyse(doc: Document, playbook: Playbook | str = "strict",
     seg = segment(doc)
     t1 = time.perf_counter()
     hits: list[ClauseHit] = []
+    vetoes: dict[str, set[int]] = {}
     for rec in recognizers(extra_recognizers):
+        if isinstance(rec, RuleRecognizer):
+            vetoes[rec.topic.id] = rec.excluded(doc, seg)
         hits.extend(rec.analyze(doc, seg))
+    # A topic's exclusions ("we may audit your records" is not an audit right) veto every source, models too.
+    hits = [h for h in hits if seg.sentence_index(h.start) not in vetoes.get(h.topic, ())]
     fused = fuse(hits)
     t2 = time.perf_counter()
     findings = [assess_topic(t, doc, seg, fused.get(t.id, {}), pb) for t in load_catalogue()]

@@ -153,11 +153,20 @@ class RuleRecognizer:
         self._cues = [compile_pattern(c) for c in topic.cues]
         self._exclude = [compile_pattern(e) for e in topic.exclude]
 
+    def excluded(self, doc: Document, seg: Segmentation) -> set[int]:
+        """Sentences the topic's exclusions rule out; they veto the topic for every recognizer, models included."""
+        cached = seg.__dict__.setdefault("_excluded", {})
+        got = cached.get(self.topic.id)
+        if got is None:
+            got = set()
+            for ex in self._exclude:
+                got.update(m.sentence for m in find_matches(ex, doc.text, seg))
+            cached[self.topic.id] = got
+        return got
+
     def analyze(self, doc: Document, seg: Segmentation) -> list[ClauseHit]:
         text = doc.text
-        excluded: set[int] = set()
-        for ex in self._exclude:
-            excluded.update(m.sentence for m in find_matches(ex, text, seg))
+        excluded = self.excluded(doc, seg)
         best: dict[int, PatternMatch] = {}
         for cue in self._cues:
             for m in find_matches(cue, text, seg):

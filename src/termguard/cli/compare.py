@@ -56,8 +56,8 @@ def compare_cmd(
     docs: list[str] = typer.Argument(..., help="Two or more files or register entries (id or hash prefix)."),
     labels: str | None = typer.Option(None, "--labels", help="Comma-separated column names (vendors)."),
     topics: str | None = typer.Option(None, "--topics", help="Comma-separated topic ids or family letters."),
-    playbook: str = typer.Option("strict", "--playbook", "-p"),
-    fmt: Format = typer.Option(Format.text, "--format", "-f"),
+    playbook: str = typer.Option("strict", "--playbook", "-p", help="Playbook used to review files given by path."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here (required for xlsx)."),
     db: str | None = typer.Option(None, "--db", help="Register database URL or SQLite file."),
 ) -> None:

@@ -66,9 +66,9 @@ def diff_cmd(
     service: str | None = typer.Option(None, "--service", help="OTA service name (folder)."),
     document: str | None = typer.Option(None, "--document", help="OTA terms type (file name without .md)."),
     topics: str | None = typer.Option(None, "--topics", help="Comma-separated topic ids or family letters."),
-    playbook: str = typer.Option("strict", "--playbook", "-p"),
-    fmt: Format = typer.Option(Format.text, "--format", "-f"),
-    out: Path | None = typer.Option(None, "--out", "-o"),
+    playbook: str = typer.Option("strict", "--playbook", "-p", help="Playbook used to judge better or worse."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the result here instead of stdout."),
     db: str | None = typer.Option(None, "--db", help="Register database URL or SQLite file."),
 ) -> None:
     """Align two versions clause by clause; report per topic whether the position moved and the risk went up."""

@@ -48,7 +48,7 @@ def _doc(reg: Any, ref: str) -> Any:
 
 
 @reg_app.command("list")
-def list_cmd(db: str | None = DB, vendor: str | None = typer.Option(None, "--vendor"), fmt: Format = FMT) -> None:
+def list_cmd(db: str | None = DB, vendor: str | None = typer.Option(None, "--vendor", help="Only this vendor."), fmt: Format = FMT) -> None:
     """List every document in the register."""
     docs = _open(db).list_documents(vendor)
     if fmt == Format.json:
@@ -82,9 +82,9 @@ def show_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix.
 
 @reg_app.command("add")
 def add_cmd(file: Path = typer.Argument(..., help="Document to review and add."), db: str | None = DB,
-            vendor: str | None = typer.Option(None, "--vendor"), kind: str | None = typer.Option(None, "--kind"),
+            vendor: str | None = typer.Option(None, "--vendor", help="Vendor name (default: guessed from the file)."), kind: str | None = typer.Option(None, "--kind", help="Document kind, e.g. dpa, terms, msa."),
             version_date: str | None = typer.Option(None, "--version-date", help="YYYY-MM-DD"),
-            playbook: str = typer.Option("strict", "--playbook", "-p"), fmt: Format = FMT) -> None:
+            playbook: str = typer.Option("strict", "--playbook", "-p", help="Playbook to review with."), fmt: Format = FMT) -> None:
     """Review a file and add it; adding the same file again changes nothing."""
     from termguard.pipeline import review
 
@@ -112,7 +112,7 @@ def add_cmd(file: Path = typer.Argument(..., help="Document to review and add.")
 def status_cmd(finding: str = typer.Argument(..., help="Finding id (from `register show`)."),
                status: str = typer.Argument(..., help="open, asked, agreed, rejected or accepted-risk."),
                who: str | None = typer.Option(None, "--who", help="Who decided (default: your user name)."),
-               note: str = typer.Option("", "--note"), document: str | None = typer.Option(None, "--document"),
+               note: str = typer.Option("", "--note", help="Why the status changed."), document: str | None = typer.Option(None, "--document", help="Document id or hash prefix, when the finding id is ambiguous."),
                db: str | None = DB, fmt: Format = FMT) -> None:
     """Set the negotiation status of a finding; the change is kept in its history."""
     from termguard.store import RegisterError
@@ -130,7 +130,7 @@ def status_cmd(finding: str = typer.Argument(..., help="Finding id (from `regist
 
 
 @reg_app.command("history")
-def history_cmd(finding: str = typer.Argument(...), db: str | None = DB, fmt: Format = FMT) -> None:
+def history_cmd(finding: str = typer.Argument(..., help="Finding id (from register show)."), db: str | None = DB, fmt: Format = FMT) -> None:
     """Every negotiation status a finding has had, oldest first."""
     events = _open(db).status_history(finding)
     if fmt == Format.json:

@@ -54,7 +54,7 @@ def review_cmd(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def topics_cmd(fmt: Format = typer.Option(Format.text, "--format", "-f")) -> None:
+def topics_cmd(fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format (text or json).")) -> None:
     """List the topic catalogue with each topic's position ladder."""
     import json
 

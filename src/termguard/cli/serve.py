@@ -7,7 +7,6 @@ printed once at start-up inside the URL to open.
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 import typer
 
@@ -17,7 +16,7 @@ from termguard.cli.common import fail
 def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Anything but loopback needs a token."),
     port: int = typer.Option(8000, "--port", help="Port to listen on (0 picks a free one)."),
-    token: Optional[str] = typer.Option(None, "--token", envvar="TERMGUARD_TOKEN",
+    token: str | None = typer.Option(None, "--token", envvar="TERMGUARD_TOKEN",
                                         help="Access token when bound beyond loopback (default: generated)."),
     allow_host: list[str] = typer.Option([], "--allow-host",
                                          help="Extra Host header name to accept (a DNS name for this machine)."),
@@ -25,7 +24,7 @@ def serve_cmd(
     playbook: str = typer.Option("strict", "--playbook", "-p", help="Default playbook for uploads."),
     register_: bool = typer.Option(False, "--register", help="Keep reviews and negotiation status in the "
                                                               "register (SQLite) instead of memory."),
-    db: Optional[str] = typer.Option(None, "--db", envvar="TERMGUARD_DB",
+    db: str | None = typer.Option(None, "--db", envvar="TERMGUARD_DB",
                                      help="Register database (path or URL); implies --register."),
 ) -> None:
     """Serve the web app: upload, review with highlighted evidence, negotiate, compare, register."""
