@@ -27,6 +27,10 @@ class IngestError(TermguardError):
     path: str = ""
 
     def one_line(self) -> str:
+        """`<file>: <status>: <reason> [<code>]`, without repeating the status when the reason starts with it."""
+        said = self.message.lower().replace("-", " ")
+        if said.startswith(self.status.replace("-", " ")):
+            return f"{self.path}: {self.message} [{self.code}]"
         return f"{self.path}: {self.status}: {self.message} [{self.code}]"
 
 

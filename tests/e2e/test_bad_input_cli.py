@@ -207,9 +207,6 @@ def test_the_installed_command_prints_one_line_too(tmp_path: Path, case: str) ->
     assert proc.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect (cli/common.py write_output): --out into a folder that does not exist raises FileNotFoundError "
-    "(traceback, exit 1) instead of one line and exit 2"))
 def test_out_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     out = tmp_path / "no-such-folder" / "r.json"
     res = runner.invoke(app, ["review", "--format", "json", "--out", str(out)])

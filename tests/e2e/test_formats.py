@@ -523,11 +523,7 @@ NO_PARAGRAPH_CLAUSES = (
     "clause-scope signal 'opt-out-here' then fires on 'we might turn off or limit some features' (about minors, "
     "far away) and training.customer-content reads opt-out instead of the Markdown's permitted"
 )
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("copilot", "docx", "positions"): NO_PARAGRAPH_CLAUSES,
-    ("copilot", "html", "positions"): NO_PARAGRAPH_CLAUSES,
-    ("deepseek", "pdf", "parameters"): FEE_WRAP,
-}
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}  # NO_PARAGRAPH_CLAUSES and FEE_WRAP are fixed
 PARAM_KEYS = ("jurisdiction", "months_of_fees", "cap", "fee_multiple", "mechanism")
 
 
@@ -599,8 +595,7 @@ SHORT_FIRST_LINE = (
     pytest.param(("8.1 Provider will notify Customer of any Security Incident affecting Customer Data within",
                   "72 hours of becoming aware of it."), id="long-first-line"),
     pytest.param(("8.1 Provider will notify Customer within",
-                  "72 hours of any Security Incident affecting Customer Data."), id="short-first-line",
-                 marks=pytest.mark.xfail(strict=True, reason=SHORT_FIRST_LINE)),
+                  "72 hours of any Security Incident affecting Customer Data."), id="short-first-line"),
 ])
 def test_a_line_wrap_before_a_number_does_not_change_the_position(tmp_path: Path, clause: tuple[str, str]) -> None:
     """The same clause as one PDF line and wrapped so that the next line starts with the number.
@@ -624,7 +619,6 @@ def test_a_line_wrap_before_a_number_does_not_change_the_position(tmp_path: Path
     assert positions["wrapped"] == positions["one-line"]
 
 
-@pytest.mark.xfail(strict=True, reason=FEE_WRAP)
 def test_a_line_wrap_inside_a_fee_cap_keeps_months_of_fees(tmp_path: Path) -> None:
     clause = ("7.3 The total liability of the Provider shall not exceed the total service fees you have consumed",
               "for the service in the past twelve months.")

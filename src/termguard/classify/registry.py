@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from functools import lru_cache
 from importlib.metadata import entry_points
 
@@ -37,7 +38,12 @@ def model_recognizer() -> Recognizer | None:
         if exc.name and exc.name.startswith("termguard"):
             return None
         return None  # the model's optional dependencies are not installed
-    return load_shipped()
+    try:
+        return load_shipped()
+    except Exception as exc:  # noqa: BLE001 — a damaged artifact must not stop reviews: fall back to rules
+        warnings.warn(f"termguard: the shipped classifier could not be loaded ({exc}); using rules only",
+                      RuntimeWarning, stacklevel=2)
+        return None
 
 
 def model_name() -> str | None:

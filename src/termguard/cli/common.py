@@ -35,7 +35,12 @@ def write_output(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
+    if not out.parent.is_dir():
+        fail(f"{out}: folder {out.parent} does not exist")
     tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        fail(f"{out}: cannot write: {exc.strerror or exc}")
     sys.stderr.write(f"wrote {out}\n")

@@ -12,7 +12,7 @@ from termguard.model.parameter import Parameter, Value
 Extractor = Callable[[str, int], list[Parameter]]
 
 # A sentence ends at ". " / "; " / "! " / "? " before an upper-case letter, a bracket or a quote, or at a newline.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘*\[])|\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘*\[])|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|\([a-z0-9]+\))\s)")
 
 
 def make(

@@ -60,7 +60,7 @@ def parse_line_start(line: str) -> LineStart | None:
         rest = line[m.end():].strip()
         head = _run_in_heading(rest)
         is_heading = bool(rest) and len(rest) < 80 and not rest.endswith((".", ";", ",", ":")) and head is None
-        if is_heading and rest[:1].islower():
+        if is_heading and (rest[:1].islower() or _ends_mid_sentence(rest)):
             is_heading = False
         heading = head or (rest.strip("*_ ") if is_heading else None)
         return LineStart(label, heading, _label_level(label) + 6, is_heading)
@@ -83,3 +83,17 @@ def _clean(label: str) -> str:
     """Drop Markdown escapes and trailing dots: "4\\.2\\." → "4.2"."""
     label = label.replace("\\", "").strip()
     return label[:-1] if label.endswith(".") and label[:-1].replace(".", "").isalnum() else label
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an and or of to for by in on with within from the that which than as at into under without per via its "
+    "their our your any all such is are be will shall may must not".split()
+)
+
+
+def _ends_mid_sentence(rest: str) -> bool:
+    """A "heading" that ends on a function word ("Provider will notify Customer within") is a wrapped line."""
+    words = rest.rstrip("*_ ").split()
+    if not words:
+        return False
+    return words[-1].lower() in _FUNCTION_WORDS or (len(words) > 8 and not rest.istitle() and not rest.isupper())

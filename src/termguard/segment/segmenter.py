@@ -8,6 +8,7 @@ heading path above it, which later stages use as context ("Business Terms" › "
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from termguard.model import Clause, Definition, Document, Sentence
@@ -45,8 +46,25 @@ class _Open:
     heading: str | None
 
 
-def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
-    """(start, end, label, heading, level) per structural unit: opened by a heading/number or a blank line."""
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+
+
+def _setext(text: str, line_end: int, line: str) -> LineStart | None:
+    """A Markdown setext heading: a text line underlined by === (level 1) or --- (level 2)."""
+    if line_end >= len(text) or not line.strip() or line.lstrip().startswith(("-", "*", "+", "|", ">")):
+        return None
+    nxt_end = text.find("\n", line_end + 1)
+    nxt = text[line_end + 1: len(text) if nxt_end == -1 else nxt_end]
+    m = _SETEXT.match(nxt)
+    if not m:
+        return None
+    head = line.strip().strip("*_ ")
+    return LineStart(None, head or None, 1 if m.group(1)[0] == "=" else 2, True)
+
+
+def _units(text: str, line_paragraphs: bool = False) -> list[tuple[int, int, str | None, str | None, int]]:
+    """(start, end, label, heading, level) per structural unit: opened by a heading/number or a blank line
+    (or, with `line_paragraphs`, by every line: DOCX and HTML text has one paragraph per line)."""
     units: list[tuple[int, int, str | None, str | None, int]] = []
     cur_start, cur_label, cur_head, cur_level = 0, None, None, 0
     pos = 0
@@ -59,10 +77,17 @@ def _units(text: str) -> list[tuple[int, int, str | None, str | None, int]]:
         line_end = n if nl == -1 else nl
         line = text[pos:line_end]
         blank = not line.strip()
-        start = parse_line_start(line) if not blank else None
+        if blank and line_paragraphs:
+            prev_blank = True
+            pos = line_end + 1
+            continue
+        start = (_setext(text, line_end, line) or parse_line_start(line)) if not blank else None
+        if start is None and not blank and _SETEXT.match(line) and prev_heading:
+            pos = line_end + 1  # the underline of a setext heading belongs to the heading unit
+            continue
         if start is not None and not prev_blank and not prev_heading and not _may_open_clause(start, line, prev_line):
             start = None  # a number at the start of a wrapped line ("…of this\nSection 11; and") is body text
-        if start is not None or (prev_blank and not blank):
+        if start is not None or ((prev_blank or line_paragraphs) and not blank):
             if pos > cur_start and text[cur_start:pos].strip():
                 units.append((cur_start, pos, cur_label, cur_head, cur_level))
             cur_start = pos
@@ -104,7 +129,7 @@ def segment(doc: Document) -> Segmentation:
     sentences: list[Sentence] = []
     sentence_clause: list[int] = []
     stack: list[tuple[int, Clause]] = []  # (level, clause) of open ancestors
-    for start, end, label, heading, level in _units(text):
+    for start, end, label, heading, level in _units(text, line_paragraphs=doc.format in ("docx", "html")):
         while stack and stack[-1][0] >= level:
             stack.pop()
         parent = stack[-1][1] if stack else None
