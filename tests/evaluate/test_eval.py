@@ -28,7 +28,7 @@ def test_eval_on_a_few_documents_writes_tables_and_json(tmp_path: Path) -> None:
     if not (DATA / "cuad").is_dir():
         pytest.skip("reference data absent")
     out = tmp_path / "eval.json"
-    res = runner.invoke(app, ["eval", "--data", str(DATA), "--limit", "2", "--jobs", "1", "--out", str(out)])
+    res = runner.invoke(app, ["eval", "--data", str(DATA), "--limit", "2", "--jobs", "1", "--all-docs", "--out", str(out)])
     assert res.exit_code == 0, res.output
     data = json.loads(out.read_text())
     assert data["schema"] == "termguard.eval/1"

@@ -129,11 +129,16 @@ def segment(doc: Document) -> Segmentation:
     sentences: list[Sentence] = []
     sentence_clause: list[int] = []
     stack: list[tuple[int, Clause]] = []  # (level, clause) of open ancestors
+    last_numbered: str | None = None
     for start, end, label, heading, level in _units(text, line_paragraphs=doc.format in ("docx", "html")):
         while stack and stack[-1][0] >= level:
             stack.pop()
         parent = stack[-1][1] if stack else None
-        section = label or _inherited_section(stack)
+        if level == 1 and not label:
+            last_numbered = None  # a top-level heading starts a new part: numbering does not carry over
+        section = label or _inherited_section(stack) or last_numbered
+        if label and re.fullmatch(r"\d+", label):
+            last_numbered = label  # headings between numbered sections ("Xbox", "AI Services") stay in them
         path = tuple(c.heading for _, c in stack if c.heading) + ((heading,) if heading else ())
         sents = split_sentences(text, start, end)
         clause = Clause(
