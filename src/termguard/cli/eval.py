@@ -21,6 +21,7 @@ def eval_cmd(
     jobs: int = typer.Option(2, "--jobs", "-j", help="Worker processes for the corpus sets."),
     only: str = typer.Option("", "--only", help="Comma-separated: cuad, claudette, answers."),
     verbose: bool = typer.Option(False, "--verbose", help="List every answer-key miss."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the tables as Markdown (for docs/accuracy.md)."),
     no_model: bool = typer.Option(False, "--no-model", help="Rules only: leave the classifier out."),
     all_docs: bool = typer.Option(False, "--all-docs", help="Score corpus sets on every document, not only the "
                                                             "classifier's held-out ones."),
@@ -51,7 +52,10 @@ def eval_cmd(
         res = run_eval(folder, limit=limit, jobs=jobs, progress=progress, only=sets,
                        held_out_only=False if all_docs else True if held_out else None)
     write_json(res, out)
-    show(res, Console(), verbose)
+    if markdown:
+        typer.echo(to_markdown(res))
+    else:
+        show(res, Console(), verbose)
     console.print(f"wrote {out}")
 
 
@@ -90,6 +94,36 @@ def show(res: object, console: Console, verbose: bool = False) -> None:
         if verbose:
             for m in a.misses:
                 console.print(f"  miss: {m}")
+
+
+def to_markdown(res: object) -> str:
+    """The same tables as Markdown."""
+    from termguard.evaluate.runner import EvalResult
+
+    assert isinstance(res, EvalResult)
+    out = [f"Configuration: {res.model}. Split: {res.split}.", ""]
+    for name, det in res.detection.items():
+        out += [f"**{name}** ({det.documents} documents)", "",
+                "| topic | labelled spans | span recall | clause precision | doc precision | doc recall | doc F1 |",
+                "|---|---|---|---|---|---|---|"]
+        for topic, tc in sorted(det.topics.items()):
+            out.append(f"| `{topic}` | {tc.spans} | {_fmt(tc.span_recall)} | {_fmt(tc.clause_precision)} | "
+                       f"{_fmt(tc.doc_precision)} | {_fmt(tc.doc_recall)} | {_fmt(tc.doc_f1)} |")
+        out.append(f"| **macro** | | **{_fmt(det.macro('span_recall'))}** | {_fmt(det.macro('clause_precision'))} | "
+                   f"{_fmt(det.macro('doc_precision'))} | {_fmt(det.macro('doc_recall'))} | "
+                   f"**{_fmt(det.macro('doc_f1'))}** |")
+        out.append("")
+    a = res.answers
+    if a:
+        out += ["**vendor answer keys**", "", "| topic | right | accuracy |", "|---|---|---|"]
+        for topic, (n, r) in sorted(a.per_topic.items()):
+            out.append(f"| `{topic}` | {r}/{n} | {_fmt(r / n if n else None)} |")
+        out += ["", f"Position accuracy **{_fmt(a.right / a.items if a.items else None)}** ({a.right}/{a.items}); "
+                f"high-confidence **{_fmt(a.high_right / a.high if a.high else None)}** ({a.high_right}/{a.high}); "
+                f"days/hours/notice_days right {a.params_right}/{a.params}; evidence agreement "
+                f"**{_fmt(a.evidence_right / a.evidence if a.evidence else None)}** ({a.evidence_right}/{a.evidence}).",
+                ""]
+    return "\n".join(out)
 
 
 def register(app: typer.Typer) -> None:

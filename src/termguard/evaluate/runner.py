@@ -93,7 +93,8 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
     res = EvalResult(str(data), f"rules + {model}" if model else "rules only")
     held = bool(model) if held_out_only is None else held_out_only
     res.split = ("corpus sets: held-out documents only (document-id hash fold 0 of 5, never trained on)" if held
-                 else "corpus sets: all development documents (rules only: nothing is trained)")
+                 else "corpus sets: all development documents (rules only: nothing is trained)" if not model
+                 else "corpus sets: all development documents, INCLUDING those the classifier was trained on")
     res.split += "; answer keys: all keyed documents (never trained on)"
     keep = (lambda d: is_held_out(d.id)) if held else (lambda d: True)
     sets = only or {"cuad", "claudette", "answers"}
