@@ -22,6 +22,7 @@ class LintIssue:
 
 def lint(directory: Path | None = None) -> tuple[list[Topic], list[LintIssue]]:
     """Load every topic file, reporting schema errors and semantic problems instead of raising."""
+    from termguard.classify.prefilter import plan
     from termguard.extract.registry import names as extractor_names
 
     folder = directory or topics_dir()
@@ -43,6 +44,12 @@ def lint(directory: Path | None = None) -> tuple[list[Topic], list[LintIssue]]:
                 issues.append(LintIssue(f"{path}:1", "E222", f"unknown parameter extractor {p.name!r}"))
         if not topic.ask.strip():
             issues.append(LintIssue(f"{path}:1", "E223", "empty ask"))
+        # Only patterns run over the whole text matter; sentence/clause signals search a few sentences.
+        for pat in [*topic.cues, *topic.exclude, *(x for x in topic.signals if x.scope == "document")]:
+            pl = plan(pat.pattern)
+            if pl.prefixes is None and not pl.anchors:
+                issues.append(LintIssue(f"{path}:1", "W225", f"pattern {pat.name!r} has no literal word to anchor "
+                                        "on and scans the whole text (start it with \\b and a word)"))
         for pos in topic.decide.precedence:
             if not any(s.position == pos for s in topic.signals) and pos != topic.decide.default:
                 issues.append(LintIssue(f"{path}:1", "W224", f"position {pos!r} in precedence has no signal"))
