@@ -58,7 +58,22 @@ def render_to_console(r: Report, console: Console) -> None:
                           Text(f"{f.status.value}\n{f.severity.value}", style=STYLE[f.status]),
                           f.position, body)
         console.print(table)
+    _data_policy(r, console)
     console.print("[dim]Automated review assists a person; it can miss clauses. Check the quoted evidence.[/]")
+
+
+def _data_policy(r: Report, console: Console) -> None:
+    """Per data tier: what the contract lets the vendor do for training, flagged where it exceeds the policy."""
+    dp = r.data_policy
+    if dp is None or not dp.tiers:
+        return
+    table = Table(title="Data policy: vendor training use by data tier", title_justify="left", expand=True)
+    for col, ratio in (("tier", 2), ("policy", 2), ("contract allows", 2), ("", 1), ("why", 7)):
+        table.add_column(col, ratio=ratio, min_width=8 if col == "" else None, no_wrap=col == "")
+    for t in dp.tiers:
+        flag = Text("exceeds", style="bold red") if t.exceeds else Text("ok", style="green")
+        table.add_row(t.tier, t.decision, t.allowance, flag, t.reason)
+    console.print(table)
 
 
 def render_text(r: Report) -> str:
