@@ -68,8 +68,11 @@ def _data_policy(r: Report, console: Console) -> None:
     if dp is None or not dp.tiers:
         return
     table = Table(title="Data policy: vendor training use by data tier", title_justify="left", expand=True)
-    for col, ratio in (("tier", 2), ("policy", 2), ("contract allows", 2), ("", 1), ("why", 7)):
-        table.add_column(col, ratio=ratio, min_width=8 if col == "" else None, no_wrap=col == "")
+    table.add_column("tier", width=20)
+    table.add_column("policy", width=21)
+    table.add_column("contract allows", width=14)
+    table.add_column("", width=7, no_wrap=True)
+    table.add_column("why", ratio=1)
     for t in dp.tiers:
         flag = Text("exceeds", style="bold red") if t.exceeds else Text("ok", style="green")
         table.add_row(t.tier, t.decision, t.allowance, flag, t.reason)
