@@ -29,7 +29,7 @@ FAMILIES = {
     "H": "Commercial terms",
 }
 
-Scope = Literal["sentence", "clause", "document"]
+Scope = Literal["sentence", "clause", "section", "document"]
 
 
 class _Strict(BaseModel):
@@ -66,7 +66,8 @@ class Signal(Pattern):
     """A pattern that, found where the topic is discussed, places the document on `position`.
 
     scope: `sentence` — in a sentence tagged with the topic; `clause` — anywhere in a clause that has such a
-    sentence; `document` — anywhere in the document (use `requires` to keep it on topic).
+    sentence (and in the definitions of terms it uses); `section` — anywhere under the same heading as such a
+    clause (a licence sentence and its bulleted purposes); `document` — anywhere (use `requires` to stay on topic).
     """
 
     position: str
@@ -88,13 +89,22 @@ class Position(_Strict):
     explain: str  # what this position means for the customer, in plain words
 
 
+class AllOf(_Strict):
+    """A position that needs several signals together ("on request AND at termination"); otherwise `otherwise`."""
+
+    signals: list[str]
+    otherwise: str | None = None
+
+
 class Decide(_Strict):
     """How signals combine: among the signalled positions, the one whose strongest signal has the highest
-    `priority` wins; ties go to the first in `precedence`."""
+    `priority` wins; ties go to the first in `precedence`. `all_of` demotes a position whose required signals
+    did not all fire."""
 
     precedence: list[str]
     default: str | None = None  # when the topic is discussed but no signal fires
     conflicts: list[tuple[str, str]] = []  # both strongly present in different clauses → status conflicting
+    all_of: dict[str, AllOf] = {}
 
 
 class ParameterSpec(_Strict):
@@ -142,6 +152,7 @@ class Topic(_Strict):
         used = set(self.decide.precedence) | {s.position for s in self.signals}
         used |= {self.decide.default} if self.decide.default else set()
         used |= {p for pair in self.decide.conflicts for p in pair}
+        used |= set(self.decide.all_of) | {a.otherwise for a in self.decide.all_of.values() if a.otherwise}
         used |= {e.position for e in self.examples.match if e.position}
         unknown = sorted(used - set(ids))
         if unknown:
@@ -152,6 +163,10 @@ class Topic(_Strict):
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ValueError(f"duplicate pattern names {dupes}")
+        signal_names = {s.name for s in self.signals}
+        missing = sorted({n for a in self.decide.all_of.values() for n in a.signals} - signal_names)
+        if missing:
+            raise ValueError(f"decide.all_of names unknown signals {missing}")
         return self
 
     @property

@@ -52,22 +52,34 @@ def context_sentences(seg: Segmentation, tagged: set[int], text: str) -> set[int
     return out
 
 
+def section_sentences(seg: Segmentation, tagged: set[int]) -> set[int]:
+    """Sentences under the same innermost heading as a tagged sentence (the heading's child clauses too)."""
+    heads = {seg.clauses[seg.sentence_clause[i]].path for i in tagged}
+    heads = {h for h in heads if h}
+    if not heads:
+        return set(tagged)
+    return {i for i, c in enumerate(seg.sentence_clause)
+            if any(seg.clauses[c].path[:len(h)] == h for h in heads)}
+
+
 def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, ClauseHit]) -> Placement:
     """The position the document takes on `topic`, with every candidate that was considered."""
     tagged = {seg.sentence_index(start) for start in hits}
     if not tagged:
         return Placement(None, log=["no sentence was tagged with this topic"])
     around = context_sentences(seg, tagged, doc.text)
+    section = section_sentences(seg, tagged) | around if any(s.scope == "section" for s in topic.signals) else around
     candidates: dict[str, list[PatternMatch]] = defaultdict(list)
     log: list[str] = [f"{len(tagged)} sentence(s) tagged; {len(around)} in context"]
     for signal in topic.signals:
         cp = compile_pattern(signal)
-        within = tagged if signal.scope == "sentence" else around if signal.scope == "clause" else None
+        within = {"sentence": tagged, "clause": around, "section": section}.get(signal.scope)
         for m in find_matches(cp, doc.text, seg, within):
-            if not _in_scope(signal, m, tagged, around, doc.text, seg):
+            if not _requires_met(signal, m, doc.text, seg):
                 continue
             candidates[signal.position].append(m)
             log.append(f"signal '{signal.name}' → {signal.position} at {m.start} ({signal.scope})")
+    _apply_all_of(topic, candidates, log)
     winner = _winner(topic, candidates)
     if winner is None:
         winner = topic.decide.default
@@ -75,6 +87,23 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
     placement = Placement(winner, dict(candidates), log=log)
     placement.conflict_with = _conflict(topic, placement, seg)
     return placement
+
+
+def _apply_all_of(topic: Topic, candidates: dict[str, list[PatternMatch]], log: list[str]) -> None:
+    """Demote a position whose `all_of` signals did not all fire to its `otherwise` position (or drop it)."""
+    for pos, rule in topic.decide.all_of.items():
+        ms = candidates.get(pos)
+        if not ms:
+            continue
+        fired = {m.pattern.spec.name for m in ms}
+        lacking = [n for n in rule.signals if n not in fired]
+        if not lacking:
+            continue
+        del candidates[pos]
+        if rule.otherwise:
+            candidates.setdefault(rule.otherwise, []).extend(ms)
+        log.append(f"{pos} needs {', '.join(lacking)} too; " + (f"counted as {rule.otherwise}" if rule.otherwise
+                                                                  else "dropped"))
 
 
 def _winner(topic: Topic, candidates: dict[str, list[PatternMatch]]) -> str | None:
@@ -89,12 +118,8 @@ def _winner(topic: Topic, candidates: dict[str, list[PatternMatch]]) -> str | No
     return min(ranked)[2] if ranked else None
 
 
-def _in_scope(signal: Signal, m: PatternMatch, tagged: set[int], around: set[int], text: str,
-              seg: Segmentation) -> bool:
-    if signal.scope == "sentence" and m.sentence not in tagged:
-        return False
-    if signal.scope == "clause" and m.sentence not in around:
-        return False
+def _requires_met(signal: Signal, m: PatternMatch, text: str, seg: Segmentation) -> bool:
+    """The signal's companion words are in the same sentence (its scope was applied when searching)."""
     if not signal.requires:
         return True
     s = seg.sentences[m.sentence]
