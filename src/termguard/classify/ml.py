@@ -86,21 +86,22 @@ class TfidfRecognizer:
             if s.end - s.start < 15:
                 continue
             toks = find(text[s.start:s.end].lower())
-            ids = [vocab.get(t) for t in toks]
-            ids += [vocab.get(a + " " + b) for a, b in zip(toks, toks[1:])]
-            ids = [i for i in ids if i is not None]
+            found = [vocab.get(t) for t in toks]
+            found += [vocab.get(a + " " + b) for a, b in zip(toks, toks[1:])]
+            ids = [i for i in found if i is not None]
             if not ids:
                 continue
-            r = len(kept)
+            row = len(kept)
             kept.append(si)
-            rows.extend([r] * len(ids))
+            rows.extend([row] * len(ids))
             cols.extend(ids)
         if not kept:
             e = np.empty(0, dtype=np.int64)
             return e, e, np.empty(0, dtype=np.float32), kept
         pair = np.asarray(rows, dtype=np.int64) * len(self.idf) + np.asarray(cols, dtype=np.int64)
         uniq, counts = np.unique(pair, return_counts=True)
-        r, c = np.divmod(uniq, len(self.idf))
+        rc = np.divmod(uniq, len(self.idf))
+        r, c = np.asarray(rc[0]), np.asarray(rc[1])
         vals = (1.0 + np.log(counts)).astype(np.float32) * self.idf[c]
         norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=len(kept))).astype(np.float32)
         vals /= np.where(norms > 0, norms, 1.0)[r]

@@ -6,6 +6,7 @@ import os
 import warnings
 from functools import lru_cache
 from importlib.metadata import entry_points
+from typing import cast
 
 from termguard.classify.base import Recognizer
 from termguard.classify.rules import RuleRecognizer
@@ -53,4 +54,5 @@ def model_name() -> str | None:
 
 def recognizers(extra: list[Recognizer] | None = None) -> list[Recognizer]:
     model = model_recognizer()
-    return [*rule_recognizers(), *([model] if model else []), *plugin_recognizers(), *(extra or [])]
+    rules = cast("list[Recognizer]", list(rule_recognizers()))
+    return [*rules, *([model] if model else []), *plugin_recognizers(), *(extra or [])]

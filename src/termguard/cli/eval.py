@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -15,9 +14,9 @@ def _fmt(v: float | None) -> str:
 
 
 def eval_cmd(
-    data: Optional[Path] = typer.Option(None, "--data", help="Reference data folder (default ../shared/data or $TERMGUARD_DATA)."),
+    data: Path | None = typer.Option(None, "--data", help="Reference data folder (default ../shared/data or $TERMGUARD_DATA)."),
     out: Path = typer.Option(Path("eval.json"), "--out", help="Where to write the JSON results."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents of each set."),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N documents of each set."),
     jobs: int = typer.Option(2, "--jobs", "-j", help="Worker processes for the corpus sets."),
     only: str = typer.Option("", "--only", help="Comma-separated: cuad, claudette, answers."),
     verbose: bool = typer.Option(False, "--verbose", help="List every answer-key miss."),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -12,10 +11,10 @@ from termguard.errors import TermguardError
 
 
 def negotiate_cmd(
-    file: Optional[Path] = typer.Argument(None, help="Contract to review (PDF, DOCX, HTML, Markdown, text). "
+    file: Path | None = typer.Argument(None, help="Contract to review (PDF, DOCX, HTML, Markdown, text). "
                                                      "Without it, the bundled sample agreement."),
     playbook: str = typer.Option("strict", "--playbook", "-p", help="Playbook name or YAML file."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the pack "
+    out: Path | None = typer.Option(None, "--out", "-o", help="Folder for the pack "
                                                                 "(default ./<file-stem>-negotiation/)."),
     against: list[Path] = typer.Option([], "--against", help="Another vendor's contract; where it meets the "
                                                              "playbook and this one does not, the brief cites it. "

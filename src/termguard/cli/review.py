@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -22,12 +21,12 @@ class Format(str, Enum):
 
 
 def review_cmd(
-    file: Optional[Path] = typer.Argument(None, help="Contract to review (PDF, DOCX, HTML, Markdown, text). "
+    file: Path | None = typer.Argument(None, help="Contract to review (PDF, DOCX, HTML, Markdown, text). "
                                                      "Without it, a bundled sample agreement is reviewed."),
     playbook: str = typer.Option("strict", "--playbook", "-p", help="Playbook name (strict, balanced, baseline) or YAML file."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report here instead of stdout."),
-    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Exit 1 when a shortfall at or above this severity exists."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report here instead of stdout."),
+    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Exit 1 when a shortfall at or above this severity exists."),
 ) -> None:
     """Review a contract against a playbook: every catalogue topic, with quoted evidence."""
     from termguard.pipeline import review

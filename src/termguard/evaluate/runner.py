@@ -10,7 +10,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from termguard.evaluate.data import CLAUDETTE_TOPICS, CUAD_TOPICS, LabelledDoc, answer_keys, claudette_docs, cuad_docs
+from termguard.evaluate.data import (
+    CLAUDETTE_TOPICS,
+    CUAD_TOPICS,
+    LabelledDoc,
+    answer_keys,
+    claudette_docs,
+    cuad_docs,
+)
 from termguard.evaluate.metrics import AnswerScore, DetectionScore, TopicCounts
 from termguard.model import Document, TextMap
 from termguard.pipeline import analyse

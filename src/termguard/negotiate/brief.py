@@ -10,7 +10,7 @@ from termguard.model import Finding, Status
 from termguard.model.report import Report
 from termguard.negotiate.annotate import STATUS_WORDS
 from termguard.negotiate.arguments import BetterTerm, arguments
-from termguard.negotiate.blocks import H, P, Block, Bullets, Quote, Table
+from termguard.negotiate.blocks import Block, Bullets, H, P, Quote, Table
 from termguard.negotiate.library import fallback, load_library, walk_away
 from termguard.negotiate.rider import agreement_name
 

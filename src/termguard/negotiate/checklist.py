@@ -6,7 +6,7 @@ from __future__ import annotations
 from termguard.assess.playbook import Playbook
 from termguard.model import Status
 from termguard.model.report import Report
-from termguard.negotiate.blocks import H, P, Block, Table
+from termguard.negotiate.blocks import Block, H, P, Table
 from termguard.negotiate.rider import agreement_name
 from termguard.topics import get_topic
 
