@@ -110,6 +110,7 @@ class Decide(_Strict):
 class ParameterSpec(_Strict):
     name: str  # an extractor name from termguard.extract.registry
     many: bool = False  # collect every value (standards, regimes) instead of the first
+    deciding_clauses_only: bool = False  # read only the clauses that decided the position
 
 
 class Example(_Strict):

@@ -122,13 +122,21 @@ def _evidence(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Cl
 
 def _parameters(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, ClauseHit],
                 evidence: list[Evidence]) -> dict[str, Any]:
-    """Each declared parameter from the evidence first, then from the other tagged sentences."""
-    spans = [(e.start, e.end) for e in evidence]
-    spans += [(h.start, h.end) for h in sorted(hits.values(), key=lambda h: h.start)
-              if (h.start, h.end) not in spans]
+    """Each declared parameter from the quotes that decided the position first, then the other tagged sentences.
+
+    A parameter marked `deciding_clauses_only` looks no further than the clauses whose quotes decided the
+    position ("as long as necessary" must not borrow the 90 days of the deletion clause beside it).
+    """
+    deciding = [e for e in evidence if e.position]
+    first = [(e.start, e.end) for e in deciding] + [(e.start, e.end) for e in evidence if not e.position]
+    rest = [(h.start, h.end) for h in sorted(hits.values(), key=lambda h: h.start) if (h.start, h.end) not in first]
+    clauses = {e.clause_id for e in deciding}
+    near = [(h.start, h.end) for h in sorted(hits.values(), key=lambda h: h.start)
+            if h.clause_id in clauses and (h.start, h.end) not in first]
     out: dict[str, Any] = {}
     for spec in topic.parameters:
         values: list[Any] = []
+        spans = first + (near if spec.deciding_clauses_only and deciding else rest)
         for start, end in spans:
             for p in extract(spec.name, doc.text[start:end], start):
                 if p.value not in values:

@@ -104,16 +104,27 @@ _NOTICE_CUE = re.compile(
 _MONEY_CUE = re.compile(r"(?i)\bfees\b|\bamounts?\s+(?:paid|payable)|\bpaid\s+or\s+payable|\bliabilit")
 
 
+_TERM_LENGTH = re.compile(r"(?i)^[\s)-]*(?:-?\s*)?(?:renewal\s+)?(?:periods?|terms?)\b")
+
+
 def notice_days(text: str, base: int = 0) -> list[Parameter]:
-    """Day durations that are a notice period: a notice / notify / in advance / takes effect cue nearby."""
-    out: list[Parameter] = []
+    """Day durations that are a notice period: a notice / notify / in advance / takes effect cue nearby.
+
+    The duration nearest its cue comes first, and a term length ("successive twelve (12) month periods")
+    is not a notice period even when the notice clause follows it.
+    """
+    found: list[tuple[int, Parameter]] = []
     for p in days(text, base):
-        before, after = window(text, p.start - base, p.end - base, 80)
+        s, e = p.start - base, p.end - base
+        before, after = window(text, s, e, 80)
         near = before + " " + after
-        if _NOTICE_CUE.search(near) and not _MONEY_CUE.search(near):
-            out.append(make("notice_days", p.value, text, p.start - base, p.end - base, base, NOTICE,
-                            p.unit, p.normalized))
-    return out
+        if not _NOTICE_CUE.search(near) or _MONEY_CUE.search(near) or _TERM_LENGTH.match(text[e:e + 20]):
+            continue
+        cues = [abs(m.start() - len(before)) for m in _NOTICE_CUE.finditer(before)]
+        cues += [m.start() for m in _NOTICE_CUE.finditer(after)]
+        found.append((min(cues) if cues else 999, make("notice_days", p.value, text, s, e, base, NOTICE,
+                                                         p.unit, p.normalized)))
+    return [p for _, p in sorted(found, key=lambda x: x[0])]
 
 
 _VAGUE = [
