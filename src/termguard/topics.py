@@ -105,6 +105,8 @@ class Decide(_Strict):
     default: str | None = None  # when the topic is discussed but no signal fires
     conflicts: list[tuple[str, str]] = []  # both strongly present in different clauses → status conflicting
     all_of: dict[str, AllOf] = {}
+    # Signals under audience headings ("Business Users") yield to the general terms when both take a position.
+    prefer_general_terms: bool = False
 
 
 class ParameterSpec(_Strict):

@@ -55,3 +55,16 @@ def test_priority_outranks_precedence_order() -> None:
 def test_requires_applies_in_clause_scope() -> None:
     sig = {"name": "s", "position": "worst", "pattern": r"\bcontent\b", "scope": "clause", "requires": [r"\bnever\b"]}
     assert _place(_topic([sig], {"precedence": ["worst"]}), DOC) is None
+
+
+def test_general_terms_outrank_a_section_written_for_one_audience() -> None:
+    text = ("## Liability\n\nWe accept unlimited liability to you under these licence terms.\n\n"
+            "## Business users\n\nFor business users our licence liability is capped at the fees paid.\n")
+    signals = [{"name": "u", "position": "best", "pattern": r"\bunlimited\b"},
+               {"name": "c", "position": "mid", "pattern": r"\bcapped\b"}]
+    plain = {"precedence": ["mid", "best"]}
+    assert _place(_topic(signals, plain), text) == "mid"
+    assert _place(_topic(signals, {**plain, "prefer_general_terms": True}), text) == "best"
+    only_business = text.split("## Business users")[0].replace("unlimited", "some") + "## Business users" + \
+        text.split("## Business users")[1]
+    assert _place(_topic(signals, {**plain, "prefer_general_terms": True}), only_business) == "mid"

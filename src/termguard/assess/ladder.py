@@ -79,6 +79,8 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
                 continue
             candidates[signal.position].append(m)
             log.append(f"signal '{signal.name}' → {signal.position} at {m.start} ({signal.scope})")
+    if topic.decide.prefer_general_terms:
+        _prefer_general_terms(candidates, seg, log)
     _apply_all_of(topic, candidates, log)
     winner = _winner(topic, candidates)
     if winner is None:
@@ -87,6 +89,38 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
     placement = Placement(winner, dict(candidates), log=log)
     placement.conflict_with = _conflict(topic, placement, seg)
     return placement
+
+
+# Headings that scope a section to one audience ("Business Users", "Consumers in the EEA", "API customers").
+_AUDIENCE_HEADING = re.compile(
+    r"\b(?:business(?:es)?|enterprise|commercial\s+(?:use|customers?)|organi[sz]ations?|workspace|"
+    r"API|developers?|consumers?|individuals?|personal\s+(?:use|accounts?)|"
+    r"(?:EEA|EU|UK|U\.S\.|US|California)\s+(?:users?|residents?|consumers?))\b",
+    re.IGNORECASE,
+)
+
+
+def _audience_scoped(seg: Segmentation, sentence: int) -> bool:
+    """Whether a sentence sits under a heading that scopes it to one audience."""
+    clause = seg.clauses[seg.sentence_clause[sentence]]
+    return any(_AUDIENCE_HEADING.search(h) for h in clause.path)
+
+
+def _prefer_general_terms(candidates: dict[str, list[PatternMatch]], seg: Segmentation, log: list[str]) -> None:
+    """When the general terms take a position, sections written for one audience ("Business Users") are
+    exceptions for that audience, not the document's answer: set their signals aside. When only such sections
+    address the topic, they stand."""
+    general = any(not _audience_scoped(seg, m.sentence) for ms in candidates.values() for m in ms)
+    if not general:
+        return
+    for pos in list(candidates):
+        kept = [m for m in candidates[pos] if not _audience_scoped(seg, m.sentence)]
+        if len(kept) < len(candidates[pos]):
+            log.append(f"{len(candidates[pos]) - len(kept)} {pos} signal(s) in audience-specific sections set aside")
+        if kept:
+            candidates[pos] = kept
+        else:
+            del candidates[pos]
 
 
 def _apply_all_of(topic: Topic, candidates: dict[str, list[PatternMatch]], log: list[str]) -> None:
