@@ -13,13 +13,22 @@ from termguard.negotiate.regimes import REGIMES
 
 @dataclass(frozen=True)
 class BetterTerm:
-    """A term from another vendor's reviewed document that meets the playbook where this one does not."""
+    """A term from another vendor's reviewed document that meets the playbook where this one does not.
+
+    `document` says which of the vendor's documents ("dpa, 2025-03-01") when the term comes from the register;
+    `source` is "file" (`--against`) or "register"."""
 
     vendor: str
     topic: str
     position: str
     quote: str
     where: str = ""
+    document: str = ""
+    source: str = "file"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"vendor": self.vendor, "topic": self.topic, "position": self.position, "document": self.document,
+                "where": self.where, "source": self.source, "quote": self.quote}
 
 
 PRIVACY_TOPICS = ("training.", "retention.", "deletion.", "logging.", "subprocessors", "third-party-models",
@@ -46,7 +55,8 @@ def arguments(f: Finding, playbook: Playbook, better: list[BetterTerm] | None = 
     for b in better or []:
         if b.topic == f.topic:
             where = f" ({b.where})" if b.where else ""
-            out.append(("competing offer", f"{b.vendor} already gives this ({b.position}){where}: "
+            doc = f" ({b.document})" if b.document else ""
+            out.append(("competing offer", f"{b.vendor}{doc} already gives this ({b.position}){where}: "
                                            f"\u201c{_short(b.quote)}\u201d"))
     n = playbook.negotiation
     if _starts(f.topic, COMMITMENT_TOPICS):

@@ -58,6 +58,7 @@ def build_pack(report: Report, playbook: Playbook, source: Path, folder: Path,
     res.files.append(resp)
     manifest = {"source": str(source), "playbook": playbook.name, "rider_topics": rider.topics,
                 "rider_self_check_strict": res.self_check, "comments": res.comments,
+                "competing_terms": [b.to_dict() for b in better or []],
                 "files": [p.name for p in res.files]}
     (folder / "pack.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     res.files.append(folder / "pack.json")
