@@ -64,3 +64,20 @@ def test_healthz_and_openapi_document(client: TestClient) -> None:
 def test_list_reviews(client: TestClient, sample_bytes: bytes) -> None:
     body = upload(client, sample_bytes)
     assert body["id"] in [r["id"] for r in client.get("/api/v1/reviews").json()]
+
+
+def test_a_status_change_keeps_its_note_who_and_when(client: TestClient, sample_bytes: bytes) -> None:
+    body = upload(client, sample_bytes)
+    rid, fid = body["id"], body["findings"][0]["id"]
+    url = f"/api/v1/reviews/{rid}/findings/{fid}/status"
+    r = client.put(url, json={"status": "asked", "note": "sent rider v1", "who": "ana"}, headers=csrf_headers(client))
+    assert r.json() == {"id": fid, "status": "asked", "note": "sent rider v1"}
+    change = client.get(f"/api/v1/reviews/{rid}").json()["negotiation_changes"][fid]
+    assert change["status"] == "asked" and change["note"] == "sent rider v1" and change["who"] == "ana"
+    assert change["at"].endswith("+00:00")
+    client.put(url, json={"status": "agreed"}, headers=csrf_headers(client))  # no note: the note stays
+    assert client.get(f"/api/v1/reviews/{rid}").json()["negotiation_changes"][fid]["note"] == "sent rider v1"
+    client.put(url, json={"status": "agreed", "note": ""}, headers=csrf_headers(client))  # "" clears it
+    assert client.get(f"/api/v1/reviews/{rid}").json()["negotiation_changes"][fid]["note"] == ""
+    too_long = client.put(url, json={"status": "agreed", "note": "x" * 2001}, headers=csrf_headers(client))
+    assert too_long.status_code == 422

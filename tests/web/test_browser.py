@@ -1,7 +1,7 @@
 """The web app in a real browser: Debian's Chromium driven headless by Playwright (no browser download).
 
-Upload a real vendor document, read the findings, click one and see its quote highlighted, change a
-negotiation status and see it survive a reload, download the reports. Screenshots go to
+Upload a real vendor document, read the findings, click one and see its quote highlighted, add a note and
+change a negotiation status and see both survive a reload, download the reports. Screenshots go to
 $TERMGUARD_SCREENSHOTS (default: a temporary folder); `TERMGUARD_SCREENSHOTS=docs/screenshots` refreshes the docs.
 """
 
@@ -78,15 +78,26 @@ def test_upload_review_click_quote_change_status_download(page, live_server: Liv
         "k => Array.from(document.querySelectorAll('mark.ev')).filter(m => m.dataset.keys.split(' ')"
         ".includes(k)).map(m => m.textContent).join('')", key)
     assert "train" in quote.lower()
+
+    # A note, by keyboard only: focus the field, type, Enter saves it (htmx swaps the form, focus stays put).
+    sel = 'article[data-topic="training.customer-content"]'
+    card.locator("input[name=note]").focus()
+    page.keyboard.type("Asked for a no-training rider <v2>")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'{sel} .neg-last:has-text("Asked for a no-training rider <v2>")')
+    assert page.evaluate("document.activeElement.name") == "note"
+    card.locator("select[name=status]").select_option("asked")
+    page.wait_for_selector(f'{sel} .neg-last .badge:has-text("asked")')
+    assert "Saved" in card.locator(".saved").inner_text()
     card.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(shots / "review.png"))
-
-    select = card.locator("select[name=status]")
-    select.select_option("asked")
-    page.wait_for_selector('article[data-topic="training.customer-content"] .saved:has-text("Saved")')
     page.reload()
-    assert page.locator('article[data-topic="training.customer-content"] select[name=status]').input_value() \
-        == "asked"
+    card = page.locator(sel)
+    assert card.locator("select[name=status]").input_value() == "asked"
+    assert card.locator("input[name=note]").input_value() == "Asked for a no-training rider <v2>"
+    last = card.locator(".neg-last").inner_text()
+    assert "asked" in last.lower() and "by web" in last and "UTC" in last
+    assert "Note: Asked for a no-training rider <v2>" in last
 
     with page.expect_download() as dl:
         page.click("a[href$='report.md']")
@@ -113,6 +124,9 @@ def test_keyboard_reaches_the_file_chooser_and_register(page, live_server: LiveS
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # visible focus
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
     page.goto(live_server.url + "/register")
     assert page.locator("table.grid tbody tr").count() >= 1
     page.screenshot(path=str(shots / "register.png"))
@@ -130,4 +144,15 @@ def test_compare_and_diff_two_versions(page, live_server: LiveServer, shots: Pat
     assert page.locator("table.compare tbody tr").count() >= 1
     page.screenshot(path=str(shots / "compare.png"))
     page.goto(f"{live_server.url}/diff?old={ids[-1]}&new={ids[0]}")
+    clauses = page.locator("details.clause")
+    if clauses.count():  # collapsed until opened; open the shortest edited one by keyboard
+        sizes = clauses.evaluate_all("ds => ds.map(d => d.dataset.kind === 'edited' ? "
+                                     "d.querySelector('.words').textContent.length : 1e9)")
+        one = clauses.nth(sizes.index(min(sizes)))
+        assert not one.evaluate("d => d.open")
+        one.locator("summary").focus()
+        page.keyboard.press("Enter")
+        assert one.evaluate("d => d.open")
+        assert one.locator("ins, del").count() >= 1
+        page.locator("#clauses-h").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(shots / "diff.png"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from termguard import __version__
 from termguard.assess.playbook import shipped_playbooks
@@ -26,12 +26,16 @@ assert set(NegotiationStatus.__args__) == set(NEGOTIATION_STATUSES)  # type: ign
 
 class StatusChange(BaseModel):
     status: NegotiationStatus
-    note: str = ""
+    note: str | None = Field(None, max_length=2000,
+                             description="Why, or what was said; omitted keeps the current note, \"\" clears it")
+    who: str = Field("api", min_length=1, max_length=100, description="Who made the change")
 
 
 def review_json(item: StoredReview) -> dict[str, Any]:
     body = report_to_dict(item.report)
-    return {"id": item.id, **body, "negotiation": {f.id: item.status_of(f.id) for f in item.report.findings}}
+    changes = {f.id: c.to_dict() for f in item.report.findings if (c := item.change_of(f.id)) is not None}
+    return {"id": item.id, **body, "negotiation": {f.id: item.status_of(f.id) for f in item.report.findings},
+            "negotiation_changes": changes}
 
 
 def _get(request: Request, review_id: str) -> StoredReview:
@@ -71,13 +75,14 @@ def get_review(request: Request, review_id: str) -> dict[str, Any]:
 
 @router.put("/reviews/{review_id}/findings/{finding_id}/status")
 def set_status(request: Request, review_id: str, finding_id: str, change: StatusChange) -> dict[str, str]:
-    """Record where the negotiation of one finding stands."""
-    _get(request, review_id)
+    """Record where the negotiation of one finding stands, with an optional note."""
+    item = _get(request, review_id)
+    note = item.note_of(finding_id) if change.note is None else change.note
     try:
-        request.app.state.store.set_status(review_id, finding_id, change.status, change.note)
+        request.app.state.store.set_status(review_id, finding_id, change.status, note, change.who)
     except KeyError as exc:
         raise HTTPException(404, f"no finding {finding_id!r} in review {review_id!r}") from exc
-    return {"id": finding_id, "status": change.status}
+    return {"id": finding_id, "status": change.status, "note": note}
 
 
 @router.get("/playbooks")

@@ -13,6 +13,7 @@ from termguard.assess.playbook import load_playbook, shipped_playbooks
 from termguard.topics import FAMILIES, load_catalogue
 from termguard.web import review_pages
 from termguard.web.csrf import require_csrf
+from termguard.web.diff_view import ClauseChange, clause_changes
 from termguard.web.features import available
 from termguard.web.uploads import check_playbook, review_upload
 from termguard.web.views import render, wants_json
@@ -102,15 +103,18 @@ def compare_page(request: Request, ids: list[str] = Query([])) -> Response:
 
 @router.get("/diff")
 def diff_page(request: Request, old: str = "", new: str = "") -> Response:
-    """What changed between two versions of a document, topic by topic."""
+    """What changed between two versions: topic by topic, then the changed clauses about data use."""
     store = request.app.state.store
     a, b = store.get(old), store.get(new)
     rows = []
     directions: dict[str, str] = {}
+    clauses: list[ClauseChange] = []
     if a and b and available("diff"):
         from termguard.diff import diff
 
-        directions = {c.topic: c.direction for c in diff(a.report, b.report).changes}
+        result = diff(a.report, b.report)
+        directions = {c.topic: c.direction for c in result.changes}
+        clauses = clause_changes(result)
     if a and b:
         for t in load_catalogue():
             fa, fb = a.report.finding(t.id), b.report.finding(t.id)
@@ -119,4 +123,5 @@ def diff_page(request: Request, old: str = "", new: str = "") -> Response:
             rows.append({"topic": t, "old": fa, "new": fb, "changed": (pa, sa) != (pb, sb),
                          "direction": directions.get(t.id, "")})
     return render(request, "diff.html", {"nav": "diff", "a": a, "b": b, "rows": rows, "all": store.list(),
+                                         "clauses": clauses,
                                          "old": old, "new": new, "engine": available("diff")})

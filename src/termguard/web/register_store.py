@@ -12,13 +12,16 @@ import threading
 from collections import OrderedDict
 
 from termguard.model.report import Report
-from termguard.web.store import ReviewSummary, StoredReview
+from termguard.web.store import ReviewSummary, StatusChange, StoredReview
 
 _CACHE = 64
 
 
 def _ts(value: dt.datetime | None) -> float:
-    return value.timestamp() if value else 0.0
+    """The register writes UTC; SQLite hands it back without a zone, which is not local time."""
+    if value is None:
+        return 0.0
+    return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).timestamp()
 
 
 class RegisterStore:
@@ -64,9 +67,9 @@ class RegisterStore:
             return None
         item = StoredReview(review_id, cached[0], cached[1], self._originals.get(review_id), _ts(info.created_at))
         for f in findings:
-            if f.negotiation is not None:
-                item.statuses[f.id] = f.negotiation.status
-                item.notes[f.id] = f.negotiation.note
+            n = f.negotiation
+            if n is not None:
+                item.record(StatusChange(n.status, n.note or "", n.who, _ts(n.at)), f.id)
         return item
 
     def list(self) -> list[ReviewSummary]:
@@ -82,10 +85,11 @@ class RegisterStore:
                                      last.grade if last else "", counts, _ts(d.created_at)))
         return sorted(out, key=lambda r: -r.created)
 
-    def set_status(self, review_id: str, finding_id: str, status: str, note: str = "") -> None:
+    def set_status(self, review_id: str, finding_id: str, status: str, note: str = "", who: str = "web"
+                   ) -> None:
         from termguard.store import RegisterError
 
         try:
-            self.register.set_status(finding_id, status, who="web", note=note, document_id=int(review_id))
+            self.register.set_status(finding_id, status, who=who, note=note, document_id=int(review_id))
         except RegisterError as exc:
             raise KeyError(finding_id) from exc

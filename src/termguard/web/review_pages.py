@@ -20,6 +20,7 @@ from termguard.web.uploads import ascii_filename
 from termguard.web.views import is_htmx, render
 
 router = APIRouter()
+NOTE_MAX = 2000
 
 
 def _get(request: Request, review_id: str) -> StoredReview:
@@ -47,24 +48,26 @@ def review_page(request: Request, review_id: str) -> Response:
         "nav": "register", "v": build_view(item), "item": item, "statuses": STATUS_ORDER,
         "severities": SEVERITY_ORDER, "negotiation": NEGOTIATION_STATUSES,
         "show_status": set(status) or set(STATUS_ORDER), "show_severity": set(severity) or set(SEVERITY_ORDER),
-        "pack": available("negotiate")})
+        "pack": available("negotiate"), "note_max": NOTE_MAX})
 
 
 @router.post("/reviews/{review_id}/findings/{finding_id}/status")
 def set_status(request: Request, review_id: str, finding_id: str, status: str = Form(...),
                note: str = Form(""), csrf: str = Form("")) -> Response:
-    """Save one finding's negotiation status; htmx gets the updated control back, a plain form a redirect."""
-    item = _get(request, review_id)
+    """Save one finding's negotiation status and note; htmx gets the updated control back, a plain form a redirect."""
+    _get(request, review_id)
     if status not in NEGOTIATION_STATUSES:
         raise HTTPException(400, f"unknown status {status!r}")
     try:
-        request.app.state.store.set_status(review_id, finding_id, status, note[:2000])
+        request.app.state.store.set_status(review_id, finding_id, status, note.strip()[:NOTE_MAX], "web")
     except KeyError as exc:
         raise HTTPException(404, f"no finding {finding_id!r}") from exc
+    item = _get(request, review_id)  # read back: the register builds a fresh item on every get
     index = next(i for i, f in enumerate(item.report.findings) if f.id == finding_id)
     if is_htmx(request):
         return render(request, "_status.html", {"item": item, "f": item.report.findings[index], "index": index,
-                                                "negotiation": NEGOTIATION_STATUSES, "saved": True})
+                                                "negotiation": NEGOTIATION_STATUSES, "saved": True,
+                                                "note_max": NOTE_MAX})
     return RedirectResponse(f"/reviews/{review_id}#f-{index}", status_code=303)
 
 

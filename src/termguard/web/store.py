@@ -7,6 +7,7 @@ touching a route. The in-process store forgets everything when the server stops;
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import threading
 import time
@@ -19,6 +20,28 @@ from termguard.model.report import Report
 NEGOTIATION_STATUSES = ("open", "asked", "agreed", "rejected", "accepted-risk")
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """The latest negotiation change of one finding: who made it, when (epoch seconds) and its note."""
+
+    status: str
+    note: str
+    who: str
+    at: float
+
+    @property
+    def when(self) -> str:
+        """`2026-08-05 14:03 UTC`: short and unambiguous whatever the server's time zone."""
+        return dt.datetime.fromtimestamp(self.at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+    @property
+    def iso(self) -> str:
+        return dt.datetime.fromtimestamp(self.at, dt.UTC).isoformat(timespec="seconds")
+
+    def to_dict(self) -> dict[str, str]:
+        return {"status": self.status, "note": self.note, "who": self.who, "at": self.iso}
+
+
 @dataclass
 class StoredReview:
     """One reviewed upload. `original` is the uploaded bytes, served back only as an attachment."""
@@ -29,10 +52,22 @@ class StoredReview:
     original: bytes | None  # None when the store keeps only the extracted text (the register)
     created: float = field(default_factory=time.time)
     statuses: dict[str, str] = field(default_factory=dict)  # finding id → negotiation status
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # finding id → the note of its latest change
+    changes: dict[str, StatusChange] = field(default_factory=dict)  # finding id → its latest change
 
     def status_of(self, finding_id: str) -> str:
         return self.statuses.get(finding_id, "open")
+
+    def note_of(self, finding_id: str) -> str:
+        return self.notes.get(finding_id, "")
+
+    def change_of(self, finding_id: str) -> StatusChange | None:
+        return self.changes.get(finding_id)
+
+    def record(self, change: StatusChange, finding_id: str) -> None:
+        self.statuses[finding_id] = change.status
+        self.notes[finding_id] = change.note
+        self.changes[finding_id] = change
 
 
 @dataclass(frozen=True)
@@ -70,7 +105,10 @@ class ReviewStore(Protocol):
 
     def list(self) -> list[ReviewSummary]: ...
 
-    def set_status(self, review_id: str, finding_id: str, status: str, note: str = "") -> None: ...
+    def set_status(self, review_id: str, finding_id: str, status: str, note: str = "", who: str = "web"
+                   ) -> None:
+        """Record a status and its note (an empty note clears the previous one) for one finding."""
+        ...
 
 
 class MemoryStore:
@@ -99,7 +137,8 @@ class MemoryStore:
             items = sorted(self._items.values(), key=lambda r: -r.created)
         return [ReviewSummary.of(i) for i in items]
 
-    def set_status(self, review_id: str, finding_id: str, status: str, note: str = "") -> None:
+    def set_status(self, review_id: str, finding_id: str, status: str, note: str = "", who: str = "web"
+                   ) -> None:
         if status not in NEGOTIATION_STATUSES:
             raise ValueError(f"unknown status {status!r}")
         item = self._items.get(review_id)
@@ -108,6 +147,4 @@ class MemoryStore:
         if not any(f.id == finding_id for f in item.report.findings):
             raise KeyError(finding_id)
         with self._lock:
-            item.statuses[finding_id] = status
-            if note:
-                item.notes[finding_id] = note
+            item.record(StatusChange(status, note, who, time.time()), finding_id)
