@@ -27,6 +27,19 @@ def _quote(q: list[dict[str, Any]]) -> str:
     return f"{sec}“{' '.join(first['quote'].split())[:300]}”"
 
 
+def _norm(q: dict[str, Any]) -> str:
+    return " ".join(str(q.get("quote", "")).lower().split())
+
+
+def _texts(qs: list[dict[str, Any]]) -> set[str]:
+    return {_norm(q) for q in qs}
+
+
+def _order(ch: dict[str, Any]) -> tuple[int, int]:
+    """Risk up first, then risk down, then moves at the same risk; evidence-only changes last."""
+    return ({"worse": 0, "better": 1}.get(ch["direction"], 2), int(ch["changed"] == ["evidence"]))
+
+
 def render_text(d: dict[str, Any], md: bool = False) -> str:
     from termguard.diff.words import inline
 
@@ -36,16 +49,19 @@ def render_text(d: dict[str, Any], md: bool = False) -> str:
              f"clauses: {s['edited']} edited, {s['added']} added, {s['removed']} removed, {s['moved']} moved, "
              f"{s['renumbered']} renumbered, {s['same']} unchanged; topics: {s['worse']} worse, {s['better']} better",
              "", f"{h}Topics that changed" if d["changes"] else "No topic changed position, parameters or evidence."]
-    for ch in d["changes"]:
+    for ch in sorted(d["changes"], key=_order):
         mark = {"worse": "▲ risk up", "better": "▼ risk down", "same": "= same risk"}[ch["direction"]]
         lines.append(f"- {ch['topic']}: {ch['old_position']} → {ch['new_position']} ({mark}; changed: "
                      f"{', '.join(ch['changed'])})")
-        if ch["old_parameters"] != ch["new_parameters"]:
+        if "parameters" in ch["changed"]:
             lines.append(f"    parameters: {ch['old_parameters']} → {ch['new_parameters']}")
-        old_q = [q for q in ch["old_evidence"] if q not in ch["new_evidence"]] or ch["old_evidence"]
-        new_q = [q for q in ch["new_evidence"] if q not in ch["old_evidence"]] or ch["new_evidence"]
+        old_texts, new_texts = _texts(ch["old_evidence"]), _texts(ch["new_evidence"])
+        old_q = [q for q in ch["old_evidence"] if _norm(q) not in new_texts] or ch["old_evidence"]
+        new_q = [q for q in ch["new_evidence"] if _norm(q) not in old_texts] or ch["new_evidence"]
         lines += [f"    old: {_quote(old_q)}", f"    new: {_quote(new_q)}"]
         for c in ch["clauses"]:
+            if c["kind"] == "same":  # the evidence sits there, but the clause did not change
+                continue
             ref = c["new"] or c["old"]
             lines.append(f"    clause {c['kind']}: §{ref.get('section') or '?'} {ref.get('heading') or ''}")
     data_use = [c for c in d["clauses"] if c["data_use"]]
@@ -72,7 +88,10 @@ def diff_cmd(
     db: str | None = typer.Option(None, "--db", help="Register database URL or SQLite file."),
 ) -> None:
     """Align two versions clause by clause; report per topic whether the position moved and the risk went up."""
-    wanted = [t.strip() for t in topics.split(",")] if topics else None
+    from termguard.cli.compare import check_topics
+
+    wanted = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+    check_topics(wanted)
     if ota is not None:
         from termguard.diff.ota import DATA_USE_TOPICS, history
 

@@ -28,10 +28,27 @@ class Format(str, Enum):
 FMT = typer.Option(Format.text, "--format", "-f", help="Output format.")
 
 
-def _open(db: str | None) -> Any:
-    from termguard.store import Register
+def _open(db: str | None, create: bool = False) -> Any:
+    """Open the register; one line and exit 2 when it cannot be. Read-only commands do not create a
+    register that `--db` / TERMGUARD_DB names but that does not exist (a typo would read as "empty")."""
+    import os
 
-    return Register(db)
+    from termguard.store import Register, RegisterError
+
+    explicit = bool(db or os.environ.get("TERMGUARD_DB"))
+    try:
+        return Register(db, create=create or not explicit)
+    except RegisterError as exc:
+        fail(str(exc))
+
+
+_CONTROL = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+
+
+def printable(text: str) -> str:
+    """Text from a document (a title, a file name) made safe for a terminal: control characters — ESC
+    sequences that recolour the screen or retitle the window, BEL — become spaces."""
+    return text.translate(_CONTROL)
 
 
 def _echo_json(data: Any) -> None:
@@ -56,10 +73,13 @@ def list_cmd(db: str | None = DB, vendor: str | None = typer.Option(None, "--ven
         return
     if not docs:
         typer.echo("the register is empty (add documents with `termguard scan` or `termguard register add`)")
+        return
+    typer.echo(f"{'id':>5}  {'sha256':<12}  {'vendor':<20} {'kind':<14} {'version':<10}  grade  open  title")
     for d in docs:
         date = d.version_date.isoformat() if d.version_date else "-"
-        typer.echo(f"{d.id:>5}  {d.sha256[:12]}  {(d.vendor or '-')[:20]:<20} {(d.kind or '-'):<14} {date:<10}  "
-                   f"grade {d.latest_grade or '-'}  open {d.open_findings:>2}  {d.label if not d.vendor else d.title or ''}")
+        title = " ".join(printable(d.title or d.label).split())[:70]  # one line per document, whatever the title holds
+        typer.echo(f"{d.id:>5}  {d.sha256[:12]}  {(d.vendor or '-')[:20]:<20} {(d.kind or '-')[:14]:<14} "
+                   f"{date:<10}  {d.latest_grade or '-':<5}  {d.open_findings:>4}  {title}")
 
 
 @reg_app.command("show")
@@ -73,8 +93,9 @@ def show_cmd(ref: str = typer.Argument(..., help="Document id or SHA-256 prefix.
         _echo_json({"document": d.to_dict(), "reviews": [r.to_dict() for r in reg.reviews(d.id)],
                     "findings": [{**f.to_dict(), "negotiation_status": f.negotiation_status} for f in findings]})
         return
-    typer.echo(f"#{d.id} {d.title or d.label}\n  sha256 {d.sha256}\n  vendor {d.vendor or '-'}  kind "
-               f"{d.kind or '-'}  version {d.version_date or '-'}  source {d.source_path or '-'}\n"
+    typer.echo(f"#{d.id} {' '.join(printable(d.title or d.label).split())[:200]}\n  sha256 {d.sha256}\n  vendor "
+               f"{printable(d.vendor or '-')}  kind {d.kind or '-'}  version {d.version_date or '-'}  source "
+               f"{printable(d.source_path or '-')}\n"
                f"  grade {d.latest_grade or '-'} ({d.latest_score})\n")
     for f in findings:
         typer.echo(f"  {f.id}  {f.topic:<28} {f.position:<22} {f.status:<11} [{f.negotiation_status}]")
@@ -100,7 +121,7 @@ def add_cmd(file: Path = typer.Argument(..., help="Document to review and add.")
         report = review(file, playbook)
     except TermguardError as exc:
         fail_from(exc)
-    res = _open(db).add_review(report, vendor=vendor, kind=kind, version_date=date, source_path=str(file))
+    res = _open(db, create=True).add_review(report, vendor=vendor, kind=kind, version_date=date, source_path=str(file))
     if fmt == Format.json:
         _echo_json(res.to_dict())
     else:
@@ -132,10 +153,15 @@ def status_cmd(finding: str = typer.Argument(..., help="Finding id (from `regist
 @reg_app.command("history")
 def history_cmd(finding: str = typer.Argument(..., help="Finding id (from register show)."), db: str | None = DB, fmt: Format = FMT) -> None:
     """Every negotiation status a finding has had, oldest first."""
-    events = _open(db).status_history(finding)
+    reg = _open(db)
+    events = reg.status_history(finding)
+    if not events and not reg.has_finding(finding):
+        fail(f"no finding {finding!r} in the register")
     if fmt == Format.json:
         _echo_json([e.to_dict() for e in events])
         return
+    if not events:
+        typer.echo(f"{finding}: open (no status change recorded yet)")
     for e in events:
         typer.echo(f"{e.at.isoformat()}  {e.status:<13} {e.who}  {e.note}")
 

@@ -71,7 +71,12 @@ def scan_cmd(
             import ray  # noqa: F401
         except ImportError:
             fail("the Ray backend needs Ray: pip install 'termguard[ray]'")
-    reg = Register(db)
+    from termguard.store import RegisterError
+
+    try:
+        reg = Register(db)
+    except RegisterError as exc:
+        fail(str(exc))
     opts = ScanOptions(paths=[str(p) for p in paths], playbook=playbook, workers=workers, backend=backend.value,
                        timeout_s=timeout, memory_mb=memory_mb, vendor=vendor, kind=kind, ray_address=ray_address)
     show = sys.stderr.isatty() if progress is None else progress

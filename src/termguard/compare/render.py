@@ -70,15 +70,16 @@ def render_html(m: Matrix) -> str:
 def render_terminal(m: Matrix, console: Any = None) -> str:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Vendor comparison (★ = best term on the table)", show_lines=True)
     table.add_column("topic", style="bold", max_width=28)
     for col in m.columns:
-        table.add_column(col, max_width=34)
-    for r in m.rows:
-        table.add_row(r.topic, *[f"[bold green]{html.escape(cell_text(c), quote=False)}[/]" if c.best
-                                 else ("[dim]silent[/]" if c.position == "silent" else cell_text(c))
-                                 for c in r.cells])
+        table.add_column(Text(col), max_width=34)
+    for r in m.rows:  # Text, not markup: a quote or parameter with "[b]" or "&" is shown as written
+        table.add_row(Text(r.topic), *[Text(cell_text(c), style="bold green") if c.best
+                                       else Text("silent", style="dim") if c.position == "silent"
+                                       else Text(cell_text(c)) for c in r.cells])
     con = console or Console(file=io.StringIO(), width=max(100, 30 + 36 * len(m.columns)), record=True)
     con.print(table)
     return con.export_text() if console is None else ""
@@ -109,9 +110,17 @@ def write_xlsx(m: Matrix, path: Any) -> None:
                 cell.comment = Comment(safe_cell(c.quote[:500]), "termguard")
             if c.best:
                 cell.fill, cell.font = fill, Font(bold=True)
+    from openpyxl.utils import get_column_letter
+
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 30
     for i in range(len(m.columns)):
-        ws.column_dimensions[chr(ord("C") + i)].width = 36
+        ws.column_dimensions[get_column_letter(3 + i)].width = 36
     ws.freeze_panes = "C2"
-    wb.save(path)
+    from pathlib import Path
+
+    from termguard.scan.export import _atomic
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    _atomic(Path(path), buf.getvalue())  # never half a workbook, and never a stray temp file

@@ -58,6 +58,19 @@ def _norm(qs: tuple[Quote, ...]) -> set[str]:
     return {" ".join(q.quote.lower().split()) for q in qs}
 
 
+def _same_parameters(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Equal up to the order of list values: ['PHI', 'personal data'] and ['personal data', 'PHI'] are the
+    same data classes."""
+    def canon(v: Any) -> Any:
+        if isinstance(v, (list, tuple)):
+            return sorted((canon(x) for x in v), key=repr)
+        if isinstance(v, dict):
+            return {k: canon(x) for k, x in v.items()}
+        return v
+
+    return canon(a) == canon(b)
+
+
 def direction(topic: Topic, old: Finding | None, new: Finding | None) -> str:
     op, np_ = (old.position if old else "silent"), (new.position if new else "silent")
     if op != "silent" and np_ != "silent":
@@ -90,7 +103,7 @@ def topic_changes(old: Report, new: Report, topics: Sequence[str] | None = None,
         po, pn = (fo.position if fo else "silent"), (fn.position if fn else "silent")
         ao, an = (dict(fo.parameters) if fo else {}), (dict(fn.parameters) if fn else {})
         qo, qn = _quotes(fo), _quotes(fn)
-        what = tuple(w for w, changed in (("position", po != pn), ("parameters", ao != an),
+        what = tuple(w for w, changed in (("position", po != pn), ("parameters", not _same_parameters(ao, an)),
                                           ("evidence", _norm(qo) != _norm(qn))) if changed)
         if not what or (what == ("evidence",) and not include_evidence_only):
             continue

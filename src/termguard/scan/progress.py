@@ -21,6 +21,8 @@ from rich.text import Text
 
 from termguard.scan.worker import Outcome
 
+_CONTROL = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+
 
 class RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
@@ -47,11 +49,13 @@ class ScanProgress:
     def start(self, total: int, done: int) -> None:
         self.task = self.progress.add_task("scan", total=total, completed=done)
         if done:
-            self.console.print(f"resuming: {done} of {total} file(s) already done", highlight=False)
+            self.console.print(f"resuming: {done} of {total} file(s) already done", highlight=False, soft_wrap=True)
 
     def item(self, label: str, out: Outcome) -> None:
         if self.task is not None:
             self.progress.advance(self.task)
         if out.status != "ok" or self.verbose:
             reason = f": {out.reason}" if out.reason else ""
-            self.console.print(f"{label}: {out.status}{reason}", highlight=False, markup=False)
+            # one line per file, never hard-wrapped: a log stays greppable and a label is never cut in two
+            line = f"{label}: {out.status}{reason}".translate(_CONTROL)  # a file name may hold ESC sequences
+            self.console.print(line, highlight=False, markup=False, soft_wrap=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from termguard.ingest.limits import Limits
 from termguard.scan import state
 from termguard.scan.backends import make_backend
-from termguard.scan.sources import collect
+from termguard.scan.sources import Input, collect
 from termguard.scan.worker import Outcome, Task, warm
 from termguard.store import Register, db
 
@@ -76,11 +76,18 @@ def scan(reg: Register, opts: ScanOptions, on_start: OnStart | None = None,
          on_item: OnItem | None = None) -> ScanResult:
     paths = [os.path.abspath(p) for p in opts.paths]
     run_id = state.open_run(reg, paths, opts.playbook)
-    state.sync_items(reg, run_id, collect(paths))
+    added: list[Input] = []
+    state.sync_items(reg, run_id, collect(paths), added)
+    refused = [inp for inp in added if inp.refused]  # finished now, without a worker: report them too
     reset, poisoned = state.recover(reg, run_id)
     done0, total = state.progress(reg, run_id)
+    done0 -= len(refused)
     if on_start:
         on_start(total, done0)
+    if on_item:
+        for inp in refused:
+            assert inp.refused is not None
+            on_item(inp.label, Outcome(0, inp.refused[0], inp.refused[1]))
     labels: dict[int, str] = {}
     paused: list[str] = []
 
@@ -99,7 +106,7 @@ def scan(reg: Register, opts: ScanOptions, on_start: OnStart | None = None,
     warm(opts.playbook)
     backend = make_backend(opts.backend, opts.workers, opts.timeout_s, opts.memory_mb, opts.ray_address)
     meta = state.Meta(vendor=opts.vendor, kind=opts.kind)
-    processed = 0
+    processed = len(refused)
     t0 = time.perf_counter()
     for outcome in backend.run(tasks()):
         state.finish(reg, outcome, meta)

@@ -58,8 +58,9 @@ def open_run(reg: Register, paths: list[str], playbook: str) -> int:
         return run.id
 
 
-def sync_items(reg: Register, run_id: int, inputs: list[Input]) -> int:
-    """Add inputs not yet known to the run (new files in the folder); returns how many were added."""
+def sync_items(reg: Register, run_id: int, inputs: list[Input], added_out: list[Input] | None = None) -> int:
+    """Add inputs not yet known to the run (new files in the folder); returns how many were added (and
+    appends them to `added_out` when given)."""
     with reg.session() as s:
         known = set(s.scalars(select(ScanItem.label).where(ScanItem.run_id == run_id)))
         seq = s.scalar(select(func.max(ScanItem.seq)).where(ScanItem.run_id == run_id)) or 0
@@ -71,6 +72,8 @@ def sync_items(reg: Register, run_id: int, inputs: list[Input]) -> int:
             known.add(inp.label)
             seq += 1
             added += 1
+            if added_out is not None:
+                added_out.append(inp)
             item = ScanItem(run_id=run_id, seq=seq, label=inp.label, path=inp.path, member=inp.member,
                             state="pending", attempts=0)
             if inp.refused:

@@ -70,13 +70,19 @@ def warm(playbook: str) -> None:
     recognizers(None)
 
 
+NESTED = "zip archive inside an archive: not opened (one level only; unzip it and scan the folder)"
+
+
 def read_input(task: Task) -> bytes:
     """The input's bytes: shipped, a zip member read in memory (vetted again), or the file (via ingest)."""
     from termguard.ingest import codes
     from termguard.ingest.zipguard import check_entries, read_member
 
     if task.data is not None:
-        return task.data
+        data = task.data
+        if task.member is not None and data[:4] == b"PK\x03\x04" and not _office(data):
+            raise codes.fail(codes.UNSUPPORTED, NESTED, task.label)
+        return data
     if task.member is None:
         raise ValueError("plain files are read by ingest.load")
     import os
@@ -87,9 +93,24 @@ def read_input(task: Task) -> bytes:
             check_entries([info], os.path.getsize(task.path), task.label)
             if info.file_size > max(task.limits.max_bytes, task.limits.max_text_bytes):
                 raise codes.fail(codes.LIMIT, f"limit exceeded (size): {info.file_size} bytes", task.label)
-            return read_member(zf, task.member, task.label)
+            data = read_member(zf, task.member, task.label)
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
         raise codes.fail(codes.CORRUPT, f"cannot read archive member ({type(exc).__name__})", task.label) from exc
+    if data[:4] == b"PK\x03\x04" and not _office(data):
+        raise codes.fail(codes.UNSUPPORTED, NESTED, task.label)
+    return data
+
+
+def _office(data: bytes) -> bool:
+    """A DOCX (or other Office file) is a zip too: it is a document, not a nested archive."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return True  # not a readable zip: let the reader say what it is
+    return "[Content_Types].xml" in names or "word/document.xml" in names
 
 
 def review_task(task: Task) -> Outcome:

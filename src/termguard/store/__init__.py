@@ -10,6 +10,7 @@ Public API (used by the CLI, the scan and the web app):
     reg.set_status(finding_id, status, who, note="", document_id=None) -> NegotiationInfo
     reg.status_history(finding_id) -> [NegotiationInfo]      reg.load_report(ref) -> Report (re-analysed)
     reg.forget(document_id, delete_source=False) -> Receipt  (receipt.proven, .traces_found, .removed)
+    reg.search("usage data", limit=50, vendor=None) -> [SearchHit(document_id, kind, ref, snippet, rank)]
 
 Records are frozen dataclasses with `to_dict()`. Statuses: open, asked, agreed, rejected, accepted-risk.
 Schema changes go through Alembic migrations in `migrations/versions/` (run automatically on open).
@@ -24,8 +25,9 @@ from termguard.store.records import (
                                      NegotiationInfo,
                                      Receipt,
                                      ReviewInfo,
+                                     SearchHit,
 )
-from termguard.store.repository import Register, RegisterError
+from termguard.store.repository import Register, RegisterError, RegisterOpenError
 
 __all__ = [
                                      "NEGOTIATION_STATUSES",
@@ -37,5 +39,7 @@ __all__ = [
                                      "Receipt",
                                      "Register",
                                      "RegisterError",
+                                     "RegisterOpenError",
                                      "ReviewInfo",
+                                     "SearchHit",
 ]

@@ -43,6 +43,17 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+def display_url(url: str) -> str:
+    """The URL for messages: the password masked, a SQLite URL shown as its file."""
+    try:
+        u = make_url(url)
+    except Exception:  # noqa: BLE001 - a malformed URL is shown as given
+        return url
+    if u.get_backend_name() == "sqlite" and u.database:
+        return u.database
+    return u.render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://", 1)
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +73,7 @@ def forget(reg: Register, document_id: int, *, delete_source: bool = False) -> R
         s.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
         if sqlite:
             s.execute(text("INSERT INTO text_fts(text_fts) VALUES('optimize')"))
-        remaining = _remaining_corpus(s)
+        remaining = _remaining_corpus(s, sqlite)
     snippets, words = _probes(doc_text, quotes, remaining)
     steps = ["deleted in one transaction (cascade)"]
     if sqlite:
@@ -87,7 +88,7 @@ def forget(reg: Register, document_id: int, *, delete_source: bool = False) -> R
         os.unlink(source)
         source_deleted = True
         steps.append("original file unlinked")
-    files, traces = _scan_files(reg.url, snippets + words) if sqlite else ((), 0)
+    files, traces = _scan_files(reg.url, snippets, words) if sqlite else ((), 0)
     limits: tuple[str, ...] = LIMITS if sqlite else LIMITS + (
         "PostgreSQL: rows deleted and VACUUM FULL run, but the server's WAL segments and replicas are outside "
         "termguard's reach; no file-level proof is possible.",)
@@ -103,10 +104,13 @@ def _count(s: Any, model: type, cond: Any) -> int:
     return int(s.scalar(select(func.count()).select_from(model).where(cond)) or 0)
 
 
-def _remaining_corpus(s: object) -> str:
+def _remaining_corpus(s: object, sqlite: bool = False) -> str:
     """Every string still stored that could legitimately contain the same words (other versions of the
-    same terms share most of their text), lower-cased: probes found in it are not evidence of a leak."""
+    same terms share most of their text, and the schema names columns such as `seconds`), lower-cased:
+    probes found in it are not evidence of a leak."""
     parts: list[str] = []
+    if sqlite:
+        parts.extend(x for x in s.scalars(text("SELECT sql FROM sqlite_master")) if x)  # type: ignore[attr-defined]
     for stmt in (select(DocumentText.text), select(ReviewRow.report_json), select(ScanItem.label),
                  select(DocumentRow.source_path), select(DocumentRow.title), select(DocumentRow.vendor),
                  select(NegotiationEvent.note)):
@@ -154,15 +158,20 @@ def _vocab_hits(reg: Register, words: list[str]) -> int:
     return len(present & set(words))
 
 
-def _scan_files(url: str, probes: list[str]) -> tuple[tuple[str, ...], int]:
+def _scan_files(url: str, snippets: Sequence[str], words: Sequence[str] = ()) -> tuple[tuple[str, ...], int]:
+    """Count probes found in the database files: snippets anywhere, words only as whole words — a record
+    stores its columns back to back, so "arbitration" + "silent" reads "arbitrations" without any trace of
+    a document that used that word."""
     path = db.sqlite_path(url)
     if path is None:
         return (), 0
     files = [p for p in (path, *(Path(str(path) + sfx) for sfx in ("-wal", "-shm", "-journal"))) if p.exists()]
-    needles = [p.encode("utf-8") for p in probes]
+    needles = [p.encode("utf-8").lower() for p in snippets]
+    patterns = [re.compile(rb"(?<![a-z\x80-\xff])" + re.escape(w.encode("utf-8").lower()) + rb"(?![a-z\x80-\xff])")
+                for w in words]
     hits = 0
     for f in files:
-        data = f.read_bytes()
-        low = data.lower()
-        hits += sum(1 for n in needles if n in data or n.lower() in low)
+        low = f.read_bytes().lower()
+        hits += sum(1 for n in needles if n in low)
+        hits += sum(1 for p in patterns if p.search(low))
     return tuple(str(f) for f in files), hits

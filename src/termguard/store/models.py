@@ -14,10 +14,40 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NEGOTIATION_STATUSES = ("open", "asked", "agreed", "rejected", "accepted-risk")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp that reads back as UTC on every backend. SQLite keeps no time zone, so without this a
+    status set "at 20:26+00:00" would read back as a naive 20:26 (and JSON would lose its offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        return value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value
 
 
 class Base(DeclarativeBase):
@@ -41,7 +71,7 @@ class DocumentRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     format: Mapped[str] = mapped_column(String(20))
     chars: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_now)
     reviews: Mapped[list[ReviewRow]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                     passive_deletes=True)
 
@@ -69,7 +99,7 @@ class ReviewRow(Base):
     score: Mapped[float] = mapped_column(Float)
     grade: Mapped[str] = mapped_column(String(4))
     report_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_now)
     document: Mapped[DocumentRow] = relationship(back_populates="reviews")
     findings: Mapped[list[FindingRow]] = relationship(back_populates="review", cascade="all, delete-orphan",
                                                       passive_deletes=True)
@@ -117,7 +147,7 @@ class Negotiation(Base):
     finding_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     status: Mapped[str] = mapped_column(String(20))
     who: Mapped[str] = mapped_column(String(200))
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_now)
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -130,7 +160,7 @@ class NegotiationEvent(Base):
     finding_id: Mapped[str] = mapped_column(String(32), index=True)
     status: Mapped[str] = mapped_column(String(20))
     who: Mapped[str] = mapped_column(String(200))
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_now)
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -142,7 +172,7 @@ class ScanRun(Base):
     key: Mapped[str] = mapped_column(String(64), unique=True)
     playbook: Mapped[str] = mapped_column(String(200))
     paths: Mapped[list] = mapped_column(JSON)  # type: ignore[type-arg]
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_now)
 
 
 class ScanItem(Base):
@@ -164,7 +194,7 @@ class ScanItem(Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     seconds: Mapped[float | None] = mapped_column(Float)
-    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 __all__ = [

@@ -141,3 +141,15 @@ class Receipt(_Record):
     @property
     def proven(self) -> bool:
         return self.backend == "sqlite" and self.probes > 0 and self.traces_found == 0
+
+
+@dataclass(frozen=True)
+class SearchHit(_Record):
+    """A clause (or whole document) whose text matches a `Register.search`; `snippet` shows the match in
+    context with the matching words between « and »."""
+
+    document_id: int
+    kind: str  # clause | document
+    ref: str  # clause id, "" for a whole document
+    snippet: str
+    rank: float

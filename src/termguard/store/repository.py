@@ -38,6 +38,7 @@ from termguard.store.records import (
     NegotiationInfo,
     Receipt,
     ReviewInfo,
+    SearchHit,
 )
 from termguard.store.writer import add_review
 
@@ -46,12 +47,41 @@ class RegisterError(LookupError):
     """A reference that names no document or finding, or a bad status; the message is user-facing."""
 
 
+class RegisterOpenError(RegisterError):
+    """The register cannot be opened: a malformed or unsupported URL, a server that does not answer, a file
+    that is not a database, or (with `create=False`) a SQLite file that does not exist. User-facing message,
+    no traceback, no password."""
+
+
 class Register:
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    def __init__(self, url: str | None = None, *, migrate: bool = True, create: bool = True) -> None:
+        """`create=False`: refuse a SQLite file that does not exist yet, instead of creating it (and its
+        folders) — what a read-only command wants when the user mistypes `--db`."""
+        from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
         self.url = db.resolve_url(url)
-        self.engine = db.make_engine(self.url)
-        if migrate:
-            db.migrate(self.engine)
+        shown = db.display_url(self.url)
+        try:
+            path = db.sqlite_path(self.url) if db.is_sqlite(self.url) else None
+            if not create and path is not None and not path.is_file():
+                raise RegisterOpenError(f"no register at {path} (a new one is made by `termguard scan` or "
+                                        "`termguard register add`)")
+            self.engine = db.make_engine(self.url)
+            if migrate:
+                db.migrate(self.engine)
+        except RegisterOpenError:
+            raise
+        except NoSuchModuleError as exc:
+            raise RegisterOpenError(f"--db {shown}: unsupported database (use a SQLite file or "
+                                    "postgresql://…)") from exc
+        except ArgumentError as exc:
+            raise RegisterOpenError(f"--db {shown}: not a database URL") from exc
+        except ImportError as exc:
+            raise RegisterOpenError(f"--db {shown}: the database driver is not installed ({exc.name}); for "
+                                    "PostgreSQL: pip install 'termguard[postgres]'") from exc
+        except (SQLAlchemyError, OSError) as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise RegisterOpenError(f"--db {shown}: cannot open the register: {reason}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -149,6 +179,52 @@ class Register:
             rows = s.scalars(select(NegotiationEvent).where(NegotiationEvent.finding_id == finding_id)
                              .order_by(NegotiationEvent.id))
             return [NegotiationInfo(r.document_id, r.finding_id, r.status, r.who, r.at, r.note) for r in rows]
+
+    def has_finding(self, finding_id: str) -> bool:
+        """Whether any stored review has a finding with this stable id."""
+        with self.session() as s:
+            return s.scalar(select(FindingRow.id).where(FindingRow.finding_id == finding_id).limit(1)) is not None
+
+    def search(self, text: str, *, limit: int = 50, vendor: str | None = None) -> list[SearchHit]:
+        """Clauses whose text contains every word of `text` (any order, case-insensitive), best match first.
+
+        SQLite uses the FTS5 index (`text_fts`, ranked by bm25); each word is quoted, so user input is never
+        FTS query syntax (`NEAR`, `*`, `"`, `-` are just characters). PostgreSQL has no index here: it scans
+        the stored texts with ILIKE and returns one hit per document. An empty query finds nothing."""
+        import re
+
+        words = re.findall(r"\w+", text or "")[:16]
+        if not words or limit < 1:
+            return []
+        with self.session() as s:
+            docs = None
+            if vendor:
+                docs = set(s.scalars(select(DocumentRow.id).where(func.lower(DocumentRow.vendor) == vendor.lower())))
+            if s.get_bind().dialect.name == "sqlite":
+                from sqlalchemy import text as sql
+
+                query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+                rows = s.execute(sql(
+                    "SELECT CAST(document_id AS INTEGER), kind, ref, "
+                    "snippet(text_fts, 0, '«', '»', '…', 24), bm25(text_fts) FROM text_fts "
+                    "WHERE text_fts MATCH :q ORDER BY bm25(text_fts) LIMIT :n"),
+                    {"q": query, "n": limit if docs is None else limit * 20})
+                hits = [SearchHit(int(d), k, r or "", " ".join(snip.split()), float(rank))
+                        for d, k, r, snip, rank in rows]
+            else:
+                hits = []
+                q = select(DocumentText.document_id, DocumentText.text)
+                for w in words:
+                    like = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                    q = q.where(DocumentText.text.ilike(like, escape="\\"))
+                for doc_id, body in s.execute(q.order_by(DocumentText.document_id)):
+                    i = body.lower().find(words[0].lower())
+                    w0 = words[0]
+                    snip = body[max(0, i - 80):i] + "«" + body[i:i + len(w0)] + "»" + body[i + len(w0):i + 80]
+                    hits.append(SearchHit(doc_id, "document", "", " ".join(snip.split()), 0.0))
+            if docs is not None:
+                hits = [h for h in hits if h.document_id in docs]
+            return hits[:limit]
 
     def document_text(self, document_id: int) -> str:
         with self.session() as s:
