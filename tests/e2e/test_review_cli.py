@@ -113,3 +113,11 @@ def test_every_format_renders_for_a_docx_like_plain_text(tmp_path: Path, fmt: st
     p.write_text("1. Data. We may use your prompts to train our models.\n", encoding="utf-8")
     res = runner.invoke(app, ["review", str(p), "--format", fmt])
     assert res.exit_code == 0, res.output
+
+
+def test_terminal_escape_codes_in_a_contract_never_reach_the_terminal(tmp_path: Path) -> None:
+    p = tmp_path / "evil.txt"
+    p.write_text("\x1b]0;pwned\x07Evil\n\n1. We may use your content to train our models.\x1b[31m red\n")
+    for fmt in ("text", "markdown"):
+        res = runner.invoke(app, ["review", str(p), "--format", fmt])
+        assert res.exit_code == 0 and "\x1b" not in res.stdout

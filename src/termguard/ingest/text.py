@@ -248,10 +248,26 @@ def read_text(data: bytes, name: str, limits: Limits, kind: str, text: str, warn
     )
 
 
+_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
+
+
 def _title(text: str, blocks: list[Block]) -> str | None:
-    """Pick the first heading's text, else the first line of the first paragraph (cut to 200 characters)."""
+    """The document's opening line when a === / --- rule underlines it (even after a blank line, as archived
+    terms often have it), else the first heading's text, else the first line of the first paragraph."""
+    head = [ln for ln in text[:2000].splitlines()[:4]]
+    first = next((i for i, ln in enumerate(head) if ln.strip()), None)
+    if first is not None:
+        rest = [ln for ln in head[first + 1:] if ln.strip()]
+        if rest and _UNDERLINE.match(rest[0]):
+            return _clean_title(head[first])
     chosen = next((b for b in blocks if b.heading_level), blocks[0] if blocks else None)
     if chosen is None:
         return None
-    line = text[chosen.start : chosen.end].split("\n", 1)[0]
-    return line.strip().lstrip("#").strip()[:200] or None
+    return _clean_title(text[chosen.start : chosen.end].split("\n", 1)[0])
+
+
+def _clean_title(line: str) -> str | None:
+    """Markdown markers and escapes off ("## 1\\. Terms" → "1. Terms"), control characters out, 200 chars."""
+    line = re.sub(r"\\(.)", r"\1", line.strip().lstrip("#").strip().strip("*_ "))
+    line = "".join(ch if ch.isprintable() else " " for ch in line)
+    return " ".join(line.split())[:200] or None

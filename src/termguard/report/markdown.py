@@ -10,7 +10,7 @@ ORDER = {Status.CONFLICTING: 0, Status.SHORT: 1, Status.SILENT: 2, Status.PARTIA
 
 
 def _md_quote(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = "".join(ch if ch.isprintable() else "\ufffd" for ch in " ".join(text.split()))
     return flat.replace("|", "\\|")
 
 

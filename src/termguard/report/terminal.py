@@ -20,11 +20,16 @@ STYLE = {
 }
 
 
+def _printable(text: str) -> str:
+    """Control characters (terminal escape sequences hidden in a contract) never reach the terminal."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
 def render_to_console(r: Report, console: Console) -> None:
     d = r.document
     c = r.summary.counts
     head = Text()
-    head.append(f"{d.title or d.path}\n", style="bold")
+    head.append(f"{_printable(d.title or d.path)}\n", style="bold")
     head.append(f"{d.format}, {len(d.text):,} chars" + (f", {d.pages} pages" if d.pages else "") + "\n")
     head.append(f"playbook {r.playbook_name} · score {r.summary.score} · grade {r.summary.grade}\n", style="bold")
     for s in Status:
@@ -46,7 +51,7 @@ def render_to_console(r: Report, console: Console) -> None:
             for e in f.evidence[:2]:
                 loc = " ".join(x for x in (f"§{e.section}" if e.section else "", f"p.{e.page}" if e.page else "",
                                            f"l.{e.line}" if e.line else "") if x)
-                quote = " ".join(e.quote.split())
+                quote = _printable(" ".join(e.quote.split()))
                 body.append(f"“{quote[:300]}{'…' if len(quote) > 300 else ''}” ", style="italic")
                 body.append(f"({loc})\n", style="dim")
             if f.parameters:
