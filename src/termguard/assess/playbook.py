@@ -74,7 +74,7 @@ def _deny_all() -> dict[str, TierRule]:
 class DataPolicy(_Strict):
     """The organisation's data tiers mapped to training decisions; tiers not listed are denied."""
 
-    tiers: dict[TierName, TierRule] = Field(default_factory=_deny_all)
+    tiers: dict[TierName, TierRule] = Field(default_factory=_deny_all)  # type: ignore[arg-type]
 
     def rule(self, tier: str) -> TierRule:
         return self.tiers.get(tier, TierRule())  # type: ignore[call-overload]

@@ -73,8 +73,9 @@ def _seq_prefixes(items: list[tuple[object, object]], bounded: bool = False) -> 
                 return {(acc + x, bounded) for x, _ in sub} if sub is not None else {(acc, bounded)}
             break
         if op is C.SUBPATTERN:
-            return _seq_prefixes(list(av[-1]) + list(items[i + 1:]) if _can_be_empty(av[-1]) else list(av[-1]),
-                                 bounded)  # type: ignore[index]
+            inner: list[tuple[object, object]] = list(av[-1])  # type: ignore[index]
+            return _seq_prefixes(inner + list(items[i + 1:]) if _can_be_empty(av[-1]) else inner,  # type: ignore[index]
+                                 bounded)
         if op is C.BRANCH:
             out: set[Prefix] = set()
             for branch in av[1]:  # type: ignore[index]
@@ -84,8 +85,9 @@ def _seq_prefixes(items: list[tuple[object, object]], bounded: bool = False) -> 
                 out |= sub
             return out
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            lo, _hi, body = av  # type: ignore[misc]
-            first = _seq_prefixes(list(body), bounded)
+            lo: int = av[0]  # type: ignore[index]
+            body: list[tuple[object, object]] = list(av[2])  # type: ignore[index]
+            first = _seq_prefixes(body, bounded)
             if first is None:
                 return None
             if lo >= 1:

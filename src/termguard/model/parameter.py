@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
-Value = Union[int, float, str, bool, tuple[str, ...], None]
+Value = int | float | str | bool | tuple[str, ...] | None
 
 
 @dataclass(frozen=True)

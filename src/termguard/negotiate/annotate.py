@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from termguard.assess.playbook import Playbook
@@ -56,13 +57,13 @@ def annotate(report: Report, playbook: Playbook, source: Path, out: Path) -> dic
                 counts["unplaced"] += 1
                 silent.append(f)
                 break
-            para = docx.text.paragraph.Paragraph(paras[anchor.paragraph], d._body)
+            para = Paragraph(paras[anchor.paragraph], d._body)
             _add(d, Run(anchor.first, para), Run(anchor.last, para), f, author)
             counts["at_evidence"] += 1
     first_runs = next(((p, spans) for p in paras if (spans := run_spans(p))), None)
     if first_runs is not None:
         p, spans = first_runs
-        para = docx.text.paragraph.Paragraph(p, d._body)
+        para = Paragraph(p, d._body)
         for f in silent:
             _add(d, Run(spans[0][0], para), Run(spans[-1][0], para), f, author)
             counts["at_start"] += 1

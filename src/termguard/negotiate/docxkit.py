@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -61,7 +62,7 @@ def _style(d: DocxDocument, name: str, *, bold: bool, keep_next: bool, outline: 
         ppr.append(lvl)
 
 
-def _lvl(ilvl: int, text: str, indent_cm: float, hanging_cm: float, bold: bool) -> OxmlElement:
+def _lvl(ilvl: int, text: str, indent_cm: float, hanging_cm: float, bold: bool) -> Any:
     lvl = OxmlElement("w:lvl")
     lvl.set(qn("w:ilvl"), str(ilvl))
     for tag, val in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", text), ("w:lvlJc", "left")):
