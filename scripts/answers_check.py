@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """In-process version of ../shared/tools/score_answers.py for quick rule tuning.
 
-    python scripts/answers_check.py [--topics t1,t2] [--verbose]
+    python scripts/answers_check.py [--topics t1,t2] [--verbose] [--keys DIR] [--docs DIR]
+
+Synthetic keys (doc_id "synthetic/<slug>/1") read their document from DOCS/<slug>.md, e.g.
+    python scripts/answers_check.py --keys tests/fixtures/synthetic_keys --docs tests/fixtures/synthetic_contracts
 
 Same measures (position accuracy, high-confidence accuracy, days/hours/notice_days, evidence agreement), run
 without a subprocess per document. `termguard eval` is the published measure; this is the tuning loop.
@@ -44,9 +47,12 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--keys", default="", help="folder of keys (default: the expert keys in shared data); the "
                     "project's own keys in tests/fixtures/project_keys give evidence as offsets, not text")
+    ap.add_argument("--docs", default="", help="folder of documents (default: the vendor docs in shared data); "
+                    "keys whose doc_id starts with synthetic/ read DOCS/<slug>.md")
     a = ap.parse_args()
     want = set(filter(None, a.topics.split(",")))
     vt = os.path.join(DATA, "vendor_terms")
+    docs = a.docs or os.path.join(vt, "docs")
     keys = sorted(glob.glob(os.path.join(a.keys or os.path.join(vt, "answers"), "*.json")))
     if not keys:
         print(f"no answer keys under {vt}; skipping")
@@ -56,7 +62,10 @@ def main() -> int:
     for f in keys:
         key = json.load(open(f))
         vendor, docname, ver = key["doc_id"].split("/")
-        path = os.path.join(vt, "docs", vendor, docname, ver + ".md")
+        if vendor == "synthetic":
+            path = os.path.join(docs, docname + ".md")
+        else:
+            path = os.path.join(docs, vendor, docname, ver + ".md")
         text = open(path, encoding="utf-8").read()
         for lab in key["labels"].values():  # project keys locate evidence by offsets so no vendor text is committed
             lab["evidence"] = [text[e["start"]:e["end"]] if isinstance(e, dict) else e for e in lab["evidence"]]
