@@ -93,6 +93,21 @@ def show(res: object, console: Console, verbose: bool = False) -> None:
         if verbose:
             for m in a.misses:
                 console.print(f"  miss: {m}")
+    for name, x in res.extra_answers.items():
+        console.print(f"{name}: {_summary(x)}")
+        if verbose:
+            for m in x.misses:
+                console.print(f"  miss: {m}")
+
+
+def _summary(a: object) -> str:
+    from termguard.evaluate.metrics import AnswerScore
+
+    assert isinstance(a, AnswerScore)
+    return (f"position accuracy {_fmt(a.right / a.items if a.items else None)} ({a.right}/{a.items}); "
+            f"high-confidence {_fmt(a.high_right / a.high if a.high else None)} ({a.high_right}/{a.high}); "
+            f"days/hours/notice_days {a.params_right}/{a.params}; evidence agreement "
+            f"{_fmt(a.evidence_right / a.evidence if a.evidence else None)} ({a.evidence_right}/{a.evidence})")
 
 
 def to_markdown(res: object) -> str:
@@ -122,6 +137,19 @@ def to_markdown(res: object) -> str:
                 f"days/hours/notice_days right {a.params_right}/{a.params}; evidence agreement "
                 f"**{_fmt(a.evidence_right / a.evidence if a.evidence else None)}** ({a.evidence_right}/{a.evidence}).",
                 ""]
+    if res.extra_answers:
+        names = list(res.extra_answers)
+        out += ["**the project's own keys**", "", "| topic | " + " | ".join(names) + " |",
+                "|---|" + "---|" * len(names)]
+        topics = sorted({t for x in res.extra_answers.values() for t in x.per_topic})
+        for t in topics:
+            cells = []
+            for x in res.extra_answers.values():
+                n, r = x.per_topic.get(t, [0, 0])
+                cells.append(f"{r}/{n}" if n else "—")
+            out.append(f"| `{t}` | " + " | ".join(cells) + " |")
+        out.append("")
+        out += [f"- {name}: {_summary(x)}" for name, x in res.extra_answers.items()] + [""]
     return "\n".join(out)
 
 

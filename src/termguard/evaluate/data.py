@@ -6,7 +6,7 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,3 +112,52 @@ def answer_keys(data: Path) -> list[AnswerKey]:
         vendor, doc, ver = key["doc_id"].split("/")
         out.append(AnswerKey(key["doc_id"], vt / "docs" / vendor / doc / f"{ver}.md", key["labels"]))
     return out
+
+
+def repo_fixtures() -> Path | None:
+    """tests/fixtures of a source checkout (the project's own keys live there), or None when installed."""
+    for up in Path(__file__).resolve().parents:
+        cand = up / "tests" / "fixtures"
+        if cand.is_dir() and (up / "pyproject.toml").exists():
+            return cand
+    return None
+
+
+def _offset_keys(keys_dir: Path, doc_path: Callable[[str], Path]) -> list[AnswerKey]:
+    """Keys whose evidence is {start, end} offsets (no vendor text committed): turned back into quotes."""
+    out = []
+    for f in sorted(keys_dir.glob("*.json")):
+        key = json.loads(f.read_text(encoding="utf-8"))
+        path = doc_path(key["doc_id"])
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        labels = {}
+        for topic, lab in key["labels"].items():
+            ev = [text[e["start"]:e["end"]] if isinstance(e, dict) else e for e in lab.get("evidence", [])]
+            labels[topic] = {**lab, "evidence": ev}
+        out.append(AnswerKey(key["doc_id"], path, labels))
+    return out
+
+
+def project_keys(data: Path) -> list[AnswerKey]:
+    """The project's blind keys for vendor documents that have no expert key (evidence as offsets)."""
+    fx = repo_fixtures()
+    if fx is None or not (fx / "project_keys").is_dir():
+        return []
+    docs = data / "vendor_terms" / "docs"
+
+    def path(doc_id: str) -> Path:
+        vendor, doc, ver = doc_id.split("/")
+        return docs / vendor / doc / f"{ver}.md"
+
+    return _offset_keys(fx / "project_keys", path)
+
+
+def synthetic_keys() -> list[AnswerKey]:
+    """Project-written contracts in other vendors' styles, with the project's keys (both in the repository)."""
+    fx = repo_fixtures()
+    if fx is None or not (fx / "synthetic_keys").is_dir():
+        return []
+    return _offset_keys(fx / "synthetic_keys",
+                        lambda doc_id: fx / "synthetic_contracts" / f"{doc_id.split('/')[1]}.md")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -13,10 +14,13 @@ from typing import Any
 from termguard.evaluate.data import (
     CLAUDETTE_TOPICS,
     CUAD_TOPICS,
+    AnswerKey,
     LabelledDoc,
     answer_keys,
     claudette_docs,
     cuad_docs,
+    project_keys,
+    synthetic_keys,
 )
 from termguard.evaluate.metrics import AnswerScore, DetectionScore, TopicCounts
 from termguard.model import Document, TextMap
@@ -31,6 +35,7 @@ class EvalResult:
     model: str
     detection: dict[str, DetectionScore] = field(default_factory=dict)
     answers: AnswerScore | None = None
+    extra_answers: dict[str, AnswerScore] = field(default_factory=dict)  # project / synthetic key sets
     skipped: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     split: str = ""
@@ -56,8 +61,32 @@ class EvalResult:
                    "evidence_agreement": a.evidence_right / a.evidence if a.evidence else None,
                    "per_topic": {t: {"items": n, "right": r} for t, (n, r) in sorted(a.per_topic.items())},
                    "misses": a.misses}
+        extra = {name: _answer_dict(a) for name, a in self.extra_answers.items()}
         return {"schema": "termguard.eval/1", "data_dir": self.data_dir, "model": self.model, "split": self.split,
-                "detection": det, "answers": ans, "skipped": self.skipped, "seconds": self.seconds}
+                "detection": det, "answers": ans, "extra_answers": extra, "skipped": self.skipped,
+                "seconds": self.seconds}
+
+
+def _answer_dict(a: AnswerScore) -> dict[str, Any]:
+    return {"items": a.items, "position_accuracy": a.right / a.items if a.items else None,
+            "high_confidence_accuracy": a.high_right / a.high if a.high else None, "high_items": a.high,
+            "parameter_accuracy": a.params_right / a.params if a.params else None, "parameters": a.params,
+            "evidence_agreement": a.evidence_right / a.evidence if a.evidence else None,
+            "per_topic": {t: {"items": n, "right": r} for t, (n, r) in sorted(a.per_topic.items())},
+            "misses": a.misses}
+
+
+def score_keys(keys: list[AnswerKey], progress: Progress | None = None, name: str = "answers") -> AnswerScore:
+    """Review each keyed document and compare every labelled topic."""
+    score = AnswerScore()
+    for i, key in enumerate(keys, 1):
+        text = key.path.read_text(encoding="utf-8")
+        doc = Document(str(key.path), hashlib.sha256(text.encode()).hexdigest(), "markdown", text,
+                       TextMap.build(text))
+        score.add(key.doc_id, key.labels, analyse(doc))
+        if progress:
+            progress(name, i, len(keys))
+    return score
 
 
 def _detect_one(args: tuple[LabelledDoc, tuple[str, ...]]) -> dict[str, TopicCounts]:
@@ -125,19 +154,12 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
         t0 = time.perf_counter()
         keys = answer_keys(data) if (data / "vendor_terms" / "answers").is_dir() else []
         if keys:
-            score = AnswerScore()
-            for i, key in enumerate(keys[:limit] if limit else keys, 1):
-                text = key.path.read_text(encoding="utf-8")
-                import hashlib
-
-                doc = Document(str(key.path), hashlib.sha256(text.encode()).hexdigest(), "markdown", text,
-                               TextMap.build(text))
-                score.add(key.doc_id, key.labels, analyse(doc))
-                if progress:
-                    progress("answers", i, len(keys))
-            res.answers = score
+            res.answers = score_keys(keys[:limit] if limit else keys, progress)
         else:
             res.skipped.append(f"answers: no answer keys under {data / 'vendor_terms' / 'answers'}")
+        for name, extra in (("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys())):
+            if extra:
+                res.extra_answers[name] = score_keys(extra[:limit] if limit else extra, progress, name)
         res.seconds["answers"] = time.perf_counter() - t0
     return res
 
