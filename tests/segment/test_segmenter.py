@@ -70,3 +70,13 @@ def test_a_number_after_a_finished_sentence_opens_a_clause() -> None:
     text = "1. Data\nThe vendor keeps data.\n1.1 Retention. Logs are kept for 30 days.\n"
     seg = segment(_doc(text))
     assert "1.1" in [c.section for c in seg.clauses]
+
+
+def test_sections_run_into_one_long_line_are_split_at_their_numbers() -> None:
+    body = "Intro words. " * 130  # a line longer than the long-line limit, as some archived terms are
+    text = body + "You accept third-party features.4.4 Retention. We keep content.5\\. Standard Services.When you use it."
+    seg = segment(_doc(text))
+    sections = [c.section for c in seg.clauses]
+    assert "4.4" in sections and "5" in sections
+    sentences = [text[s.start:s.end] for s in seg.sentences]
+    assert "When you use it." in sentences

@@ -46,6 +46,9 @@ class _Open:
     heading: str | None
 
 
+LONG_LINE = 1500
+# A section number run into the previous sentence: "improvements.5\\. Standard", "apply:5.1 Processor Terms".
+_INLINE_SECTION = re.compile(r"(?<=[a-z)\]”\"*_][.:;])(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}\\?\.?)\s+(?=[A-Z“\"*])")
 _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 
 
@@ -75,15 +78,20 @@ def _units(text: str, line_paragraphs: bool = False) -> list[tuple[int, int, str
     while pos < n:
         nl = text.find("\n", pos)
         line_end = n if nl == -1 else nl
+        after = 1  # characters to skip after the line: the newline, or none at a virtual break
+        if line_end - pos > LONG_LINE:
+            inline = _INLINE_SECTION.search(text, pos + 1, line_end)
+            if inline:  # archived terms sometimes run whole sections into one line: "…Features.4.4 Retention."
+                line_end, after = inline.start("label"), 0
         line = text[pos:line_end]
         blank = not line.strip()
         if blank and line_paragraphs:
             prev_blank = True
-            pos = line_end + 1
+            pos = line_end + after
             continue
         start = (_setext(text, line_end, line) or parse_line_start(line)) if not blank else None
         if start is None and not blank and _SETEXT.match(line) and prev_heading:
-            pos = line_end + 1  # the underline of a setext heading belongs to the heading unit
+            pos = line_end + after  # the underline of a setext heading belongs to the heading unit
             continue
         if start is not None and not prev_blank and not prev_heading and not _may_open_clause(start, line, prev_line):
             start = None  # a number at the start of a wrapped line ("…of this\nSection 11; and") is body text
@@ -98,7 +106,7 @@ def _units(text: str, line_paragraphs: bool = False) -> list[tuple[int, int, str
         if not blank:
             prev_line = line
             prev_heading = start is not None and start.is_heading_line
-        pos = line_end + 1
+        pos = line_end + after
     if text[cur_start:].strip():
         units.append((cur_start, n, cur_label, cur_head, cur_level))
     return units

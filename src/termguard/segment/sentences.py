@@ -8,7 +8,11 @@ from termguard.model import Sentence
 
 # A sentence ends at . ; ! ? (optionally followed by a closing quote or bracket) before whitespace and a capital,
 # a digit, an opening quote or bracket — or at a line break that starts a list item or a new line of text.
-_BOUNDARY = re.compile(r"(?<=[.!?;])[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+•]|\d+[.)]|\([a-z0-9]+\))\s)")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?;])[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+•]|\d+[.)]|\([a-z0-9]+\))\s)"
+    # archived terms that lost their line breaks: "Standard Services.When you use" (no space after the stop)
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)"
+)
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Inc|Ltd|L\.L\.C|LLC|Corp|Co|No|Nos|Sec|Art|Mr|Ms|Dr|St|vs|cf|U\.S|U\.K|E\.U|approx|incl)\.|\b[A-Z]\.)$"
 )
