@@ -74,15 +74,17 @@ def _units(text: str, line_paragraphs: bool = False) -> list[tuple[int, int, str
     prev_blank = True
     prev_line = ""
     prev_heading = False
+    in_long_line = False
     n = len(text)
     while pos < n:
         nl = text.find("\n", pos)
         line_end = n if nl == -1 else nl
         after = 1  # characters to skip after the line: the newline, or none at a virtual break
-        if line_end - pos > LONG_LINE:
+        if line_end - pos > LONG_LINE or in_long_line:
             inline = _INLINE_SECTION.search(text, pos + 1, line_end)
             if inline:  # archived terms sometimes run whole sections into one line: "…Features.4.4 Retention."
                 line_end, after = inline.start("label"), 0
+        in_long_line = after == 0
         line = text[pos:line_end]
         blank = not line.strip()
         if blank and line_paragraphs:
