@@ -46,7 +46,7 @@ def test_every_extractor_runs_on_every_document_quickly() -> None:
         assert not bad, (name, bad[:3])
     print(f"\n{len(texts)} documents, {sum(len(t) for t in texts):,} chars, {cpu:.2f} s CPU "
           f"({elapsed:.2f} s wall): {counts}")
-    assert cpu < 5.0  # CPU time: other jobs on a shared machine must not make this flaky
+    assert cpu < 30.0  # a guard against catastrophic backtracking, not a benchmark (~2 s here)
 
 
 def _anchored() -> list[tuple[str, _base.Anchored]]:

