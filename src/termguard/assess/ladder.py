@@ -94,7 +94,7 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
 # Headings that scope a section to one audience ("Business Users", "Consumers in the EEA", "API customers").
 _AUDIENCE_HEADING = re.compile(
     r"\b(?:business(?:es)?|enterprise|commercial\s+(?:use|customers?)|organi[sz]ations?|workspace|"
-    r"API|developers?|consumers?|individuals?|personal\s+(?:use|accounts?)|"
+    r"API|developers?|consumers?|teams?|personal\s+(?:use|accounts?)|"
     r"(?:EEA|EU|UK|U\.S\.|US|California)\s+(?:users?|residents?|consumers?))\b",
     re.IGNORECASE,
 )
