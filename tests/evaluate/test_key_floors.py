@@ -14,8 +14,8 @@ from termguard.evaluate.runner import score_keys
 
 from tests.conftest import DATA
 
-SYNTHETIC_FLOOR = 0.76
-PROJECT_FLOOR = 0.88
+SYNTHETIC_FLOOR = 0.95
+PROJECT_FLOOR = 0.90
 
 
 def test_synthetic_contracts_stay_above_their_floor() -> None:
