@@ -16,29 +16,14 @@ import glob
 import hashlib
 import json
 import os
-import re
 import sys
 from collections import Counter, defaultdict
 
+from termguard.evaluate.metrics import quotes_agree as overlaps
 from termguard.model import Document, TextMap
 from termguard.pipeline import analyse
 
 DATA = os.environ.get("TERMGUARD_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"))
-
-
-def norm(s: str) -> str:
-    s = re.sub(r"[*_`#>\[\]\(\)|]", " ", s.lower())
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def overlaps(a: str, b: str, k: int = 40) -> bool:
-    a, b = norm(a), norm(b)
-    if not a or not b:
-        return False
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) <= k:
-        return short in long_
-    return any(short[i:i + k] in long_ for i in range(0, len(short) - k + 1, 10))
 
 
 def main() -> int:
