@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from termguard.evaluate.metrics import quotes_agree as overlaps
 from termguard.model import Document, TextMap
