@@ -154,10 +154,13 @@ def project_keys(data: Path) -> list[AnswerKey]:
     return _offset_keys(fx / "project_keys", path)
 
 
-def synthetic_keys() -> list[AnswerKey]:
-    """Project-written contracts in other vendors' styles, with the project's keys (both in the repository)."""
+def synthetic_keys(suffix: str = "") -> list[AnswerKey]:
+    """Project-written contracts in other vendors' styles, with the project's keys (both in the repository).
+
+    `suffix="_blind"` is a second set that no rule was tuned on: a fairer predictor of unseen documents.
+    """
     fx = repo_fixtures()
-    if fx is None or not (fx / "synthetic_keys").is_dir():
+    if fx is None or not (fx / f"synthetic_keys{suffix}").is_dir():
         return []
-    return _offset_keys(fx / "synthetic_keys",
-                        lambda doc_id: fx / "synthetic_contracts" / f"{doc_id.split('/')[1]}.md")
+    docs = fx / f"synthetic_contracts{suffix}"
+    return _offset_keys(fx / f"synthetic_keys{suffix}", lambda doc_id: docs / f"{doc_id.split('/')[1]}.md")

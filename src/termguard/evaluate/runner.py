@@ -157,7 +157,9 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
             res.answers = score_keys(keys[:limit] if limit else keys, progress)
         else:
             res.skipped.append(f"answers: no answer keys under {data / 'vendor_terms' / 'answers'}")
-        for name, extra in (("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys())):
+        extras = (("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys()),
+                  ("synthetic contracts, blind", synthetic_keys("_blind")))
+        for name, extra in extras:
             if extra:
                 res.extra_answers[name] = score_keys(extra[:limit] if limit else extra, progress, name)
         res.seconds["answers"] = time.perf_counter() - t0
