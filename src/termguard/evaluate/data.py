@@ -164,3 +164,11 @@ def synthetic_keys(suffix: str = "") -> list[AnswerKey]:
         return []
     docs = fx / f"synthetic_contracts{suffix}"
     return _offset_keys(fx / f"synthetic_keys{suffix}", lambda doc_id: docs / f"{doc_id.split('/')[1]}.md")
+
+
+def synthetic_suffixes() -> list[str]:
+    """"" for the tuned synthetic set, then "_blind", "_blind2", … for the sets written blind."""
+    fx = repo_fixtures()
+    if fx is None:
+        return []
+    return sorted(p.name[len("synthetic_keys"):] for p in fx.glob("synthetic_keys*") if p.is_dir())

@@ -21,6 +21,7 @@ from termguard.evaluate.data import (
     cuad_docs,
     project_keys,
     synthetic_keys,
+    synthetic_suffixes,
 )
 from termguard.evaluate.metrics import AnswerScore, DetectionScore, TopicCounts
 from termguard.model import Document, TextMap
@@ -157,8 +158,9 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
             res.answers = score_keys(keys[:limit] if limit else keys, progress)
         else:
             res.skipped.append(f"answers: no answer keys under {data / 'vendor_terms' / 'answers'}")
-        extras = (("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys()),
-                  ("synthetic contracts, blind", synthetic_keys("_blind")))
+        extras = [("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys())]
+        extras += [(f"synthetic contracts, {suffix.strip('_').replace('blind', 'blind set ')}".strip(),
+                    synthetic_keys(suffix)) for suffix in synthetic_suffixes() if suffix]
         for name, extra in extras:
             if extra:
                 res.extra_answers[name] = score_keys(extra[:limit] if limit else extra, progress, name)
