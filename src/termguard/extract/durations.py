@@ -99,7 +99,10 @@ def hours(text: str, base: int = 0) -> list[Parameter]:
 _NOTICE_CUE = re.compile(
     r"(?i)\bnotice|\bnotif|\bin\s+advance|\badvance\b|\bprior\s+(?:to|written|notice)|"
     r"\b(?:take|takes|taking|took|become|becomes|became)\s+effect|\beffective\b|"
-    r"\bcontinued\s+use|\bcontinue\s+(?:to\s+use|using)"
+    r"\bcontinued\s+use|\bcontinue\s+(?:to\s+use|using)|"
+    # "emailing you at least fourteen (14) days before the new version applies", "inform … before it begins"
+    r"\bbefore\s+(?:the\s+)?(?:new|updated|revised|changed|amended)?\s*(?:version|terms?|changes?|update|it|they)?\s*"
+    r"(?:appl(?:y|ies)|begins?|starts?|commences?)\b|\b(?:inform|email|e-mail|alert|tell)\w*\s+(?:you|customer)\b"
 )
 _MONEY_CUE = re.compile(r"(?i)\bfees\b|\bamounts?\s+(?:paid|payable)|\bpaid\s+or\s+payable|\bliabilit")
 
