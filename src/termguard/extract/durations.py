@@ -102,7 +102,7 @@ _NOTICE_CUE = re.compile(
     r"\bcontinued\s+use|\bcontinue\s+(?:to\s+use|using)|"
     # "emailing you at least fourteen (14) days before the new version applies", "inform … before it begins"
     r"\bbefore\s+(?:the\s+)?(?:new|updated|revised|changed|amended)?\s*(?:version|terms?|changes?|update|it|they)?\s*"
-    r"(?:appl(?:y|ies)|begins?|starts?|commences?)\b|\b(?:inform|email|e-mail|alert|tell)\w*\s+(?:you|customer)\b"
+    r"(?:appl(?:y|ies)|begins?|starts?|commences?)\b|\b(?:inform|email|e-mail|alert|tell)\w*\s+(?:the\s+)?(?:you|customer|account\s+owners?|admin\w*|users?)\b"
 )
 _MONEY_CUE = re.compile(r"(?i)\bfees\b|\bamounts?\s+(?:paid|payable)|\bpaid\s+or\s+payable|\bliabilit")
 
