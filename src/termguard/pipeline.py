@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections import defaultdict
@@ -21,6 +22,7 @@ from termguard.segment import segment
 from termguard.topics import load_catalogue, topics_dir
 
 
+@functools.lru_cache(maxsize=1)
 def rules_version() -> str:
     """Hash of every topic file: reports say exactly which rules produced them."""
     h = hashlib.sha256()

@@ -10,7 +10,7 @@ from termguard.classify.rules import PatternMatch
 from termguard.extract.registry import extract
 from termguard.model import ClauseHit, Document, Evidence, Finding, Severity, Status, finding_id
 from termguard.segment import Segmentation
-from termguard.topics import FAMILIES, Topic
+from termguard.topics import Topic
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 480
@@ -242,7 +242,3 @@ def _explain(meaning: str, params: dict[str, Any], status: Status, policy: Topic
 
 def credit(status: Status) -> float:
     return _CREDIT.get(status, 0.0)
-
-
-def family_name(code: str) -> str:
-    return FAMILIES.get(code, code)

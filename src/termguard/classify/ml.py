@@ -9,7 +9,6 @@ It only covers topics with labelled corpus data (CUAD, CLAUDETTE); the rules cov
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -49,31 +48,6 @@ class TfidfRecognizer:
         self.topics = tuple(str(t) for t in z["topics"])
         self._rx = re.compile(TOKEN_PATTERN)
         self._words = list(self.vocab)
-
-    def _features(self, sentence: str) -> tuple[np.ndarray, np.ndarray]:
-        toks = self._rx.findall(sentence.lower())
-        counts: dict[int, int] = {}
-        vocab = self.vocab
-        for i, t in enumerate(toks):
-            j = vocab.get(t)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-            if i + 1 < len(toks):
-                j = vocab.get(t + " " + toks[i + 1])
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-        if not counts:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
-        vals = tf * self.idf[idx]
-        vals /= np.linalg.norm(vals) or 1.0
-        return idx, vals
-
-    def probabilities(self, sentence: str) -> np.ndarray:
-        idx, vals = self._features(sentence)
-        z = self.intercept + (vals @ self.coef_t[idx] if len(idx) else 0.0)
-        return 1.0 / (1.0 + np.exp(-z))
 
     def _matrix(self, text: str, seg: Segmentation) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
         """Sparse TF-IDF rows for every sentence at once: (row, feature, value) arrays and the sentence ids."""

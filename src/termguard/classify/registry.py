@@ -20,12 +20,13 @@ def rule_recognizers() -> tuple[RuleRecognizer, ...]:
     return tuple(RuleRecognizer(t) for t in load_catalogue())
 
 
-def plugin_recognizers() -> list[Recognizer]:
+@lru_cache(maxsize=1)
+def plugin_recognizers() -> tuple[Recognizer, ...]:
     """Recognizers from other packages: an entry point names a zero-argument factory."""
     found: list[Recognizer] = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         found.append(ep.load()())
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

@@ -91,12 +91,12 @@ def show(res: object, console: Console, verbose: bool = False) -> None:
             f"parameters {a.params_right}/{a.params}; evidence agreement "
             f"{_fmt(a.evidence_right / a.evidence if a.evidence else None)} ({a.evidence_right}/{a.evidence})")
         if verbose:
-            for m in a.misses:
+            for m in a.details:
                 console.print(f"  miss: {m}")
     for name, x in res.extra_answers.items():
         console.print(f"{name}: {_summary(x)}")
         if verbose:
-            for m in x.misses:
+            for m in x.details:
                 console.print(f"  miss: {m}")
 
 

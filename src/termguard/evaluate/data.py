@@ -105,13 +105,9 @@ class AnswerKey:
 
 
 def answer_keys(data: Path) -> list[AnswerKey]:
+    """The expert answer keys of the shared data."""
     vt = data / "vendor_terms"
-    out = []
-    for f in sorted((vt / "answers").glob("*.json")):
-        key = json.loads(f.read_text(encoding="utf-8"))
-        vendor, doc, ver = key["doc_id"].split("/")
-        out.append(AnswerKey(key["doc_id"], vt / "docs" / vendor / doc / f"{ver}.md", key["labels"]))
-    return out
+    return keys_from(vt / "answers", vt / "docs")
 
 
 def repo_fixtures() -> Path | None:
@@ -140,30 +136,34 @@ def _offset_keys(keys_dir: Path, doc_path: Callable[[str], Path]) -> list[Answer
     return out
 
 
+def keys_from(keys_dir: Path, docs_dir: Path) -> list[AnswerKey]:
+    """Any key folder: doc ids `vendor/document/version` read docs_dir/vendor/document/version.md, and
+    `synthetic/<slug>/1` read docs_dir/<slug>.md; evidence may be quotes or offsets."""
+
+    def path(doc_id: str) -> Path:
+        vendor, doc, ver = doc_id.split("/")
+        return docs_dir / f"{doc}.md" if vendor == "synthetic" else docs_dir / vendor / doc / f"{ver}.md"
+
+    return _offset_keys(keys_dir, path)
+
+
 def project_keys(data: Path) -> list[AnswerKey]:
     """The project's blind keys for vendor documents that have no expert key (evidence as offsets)."""
     fx = repo_fixtures()
     if fx is None or not (fx / "project_keys").is_dir():
         return []
-    docs = data / "vendor_terms" / "docs"
-
-    def path(doc_id: str) -> Path:
-        vendor, doc, ver = doc_id.split("/")
-        return docs / vendor / doc / f"{ver}.md"
-
-    return _offset_keys(fx / "project_keys", path)
+    return keys_from(fx / "project_keys", data / "vendor_terms" / "docs")
 
 
 def synthetic_keys(suffix: str = "") -> list[AnswerKey]:
     """Project-written contracts in other vendors' styles, with the project's keys (both in the repository).
 
-    `suffix="_blind"` is a second set that no rule was tuned on: a fairer predictor of unseen documents.
+    `suffix="_blind"`, `"_blind2"`: sets written blind; set 2 has never been tuned on.
     """
     fx = repo_fixtures()
     if fx is None or not (fx / f"synthetic_keys{suffix}").is_dir():
         return []
-    docs = fx / f"synthetic_contracts{suffix}"
-    return _offset_keys(fx / f"synthetic_keys{suffix}", lambda doc_id: docs / f"{doc_id.split('/')[1]}.md")
+    return keys_from(fx / f"synthetic_keys{suffix}", fx / f"synthetic_contracts{suffix}")
 
 
 def synthetic_suffixes() -> list[str]:

@@ -113,9 +113,12 @@ class AnswerScore:
     params_right: int = 0
     per_topic: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # each miss, evidence or parameter disagreement, with quotes
 
-    def add(self, doc_id: str, labels: dict[str, dict], report: Report) -> None:
+    def add(self, doc_id: str, labels: dict[str, dict], report: Report, only: set[str] | None = None) -> None:
         for topic, lab in labels.items():
+            if only and topic not in only:
+                continue
             f = report.finding(topic)
             got = f.position if f else "<missing>"
             hit = got == lab["position"]
@@ -126,13 +129,27 @@ class AnswerScore:
             if lab.get("confidence") == "high":
                 self.high += 1
                 self.high_right += hit
+            key_quote = _first(lab.get("evidence", []))
+            our_quote = _first([e.quote for e in f.evidence] if f else [])
             if not hit:
-                self.misses.append(f"{doc_id} {topic}: key {lab['position']} ({lab.get('confidence')}), got {got}")
+                miss = f"{doc_id} {topic}: key {lab['position']} ({lab.get('confidence')}), got {got}"
+                self.misses.append(miss)
+                self.details.append(f"{miss}\n      key: {key_quote}\n      got: {our_quote}")
                 continue
             if lab["position"] != "silent" and f is not None:
                 self.evidence += 1
-                self.evidence_right += any(quotes_agree(q, e.quote) for q in lab["evidence"] for e in f.evidence)
+                agree = any(quotes_agree(q, e.quote) for q in lab["evidence"] for e in f.evidence)
+                self.evidence_right += agree
+                if not agree:
+                    self.details.append(f"{doc_id} {topic}: evidence disagrees; key: {key_quote}")
             for k in ("days", "hours", "notice_days"):
                 if k in lab.get("params", {}) and f is not None:
                     self.params += 1
-                    self.params_right += f.parameters.get(k) == lab["params"][k]
+                    good = f.parameters.get(k) == lab["params"][k]
+                    self.params_right += good
+                    if not good:
+                        self.details.append(f"{doc_id} {topic}: {k} key {lab['params'][k]} got {f.parameters.get(k)}")
+
+
+def _first(quotes: list[str]) -> str:
+    return " ".join(quotes[0].split())[:90] if quotes else ""

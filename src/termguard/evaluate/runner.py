@@ -77,14 +77,15 @@ def _answer_dict(a: AnswerScore) -> dict[str, Any]:
             "misses": a.misses}
 
 
-def score_keys(keys: list[AnswerKey], progress: Progress | None = None, name: str = "answers") -> AnswerScore:
-    """Review each keyed document and compare every labelled topic."""
+def score_keys(keys: list[AnswerKey], progress: Progress | None = None, name: str = "answers",
+               only: set[str] | None = None) -> AnswerScore:
+    """Review each keyed document and compare every labelled topic (or only those in `only`)."""
     score = AnswerScore()
     for i, key in enumerate(keys, 1):
         text = key.path.read_text(encoding="utf-8")
         doc = Document(str(key.path), hashlib.sha256(text.encode()).hexdigest(), "markdown", text,
                        TextMap.build(text))
-        score.add(key.doc_id, key.labels, analyse(doc))
+        score.add(key.doc_id, key.labels, analyse(doc), only)
         if progress:
             progress(name, i, len(keys))
     return score
