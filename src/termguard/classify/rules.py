@@ -114,6 +114,16 @@ def _candidates(cp: CompiledPattern, text: str, seg: Segmentation,
             if m:
                 yield si, m
         return
+    if cp.plan.prefixes is None and not cp.plan.anchors:
+        # A whole-text scan: topic files share some patterns verbatim (the "points to another document"
+        # exclusion), so scan once per document and pattern, not once per topic.
+        cache = seg.__dict__.setdefault("_full_scans", {})
+        key = (cp.rx.pattern, cp.rx.flags)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = [(seg.sentence_index(m.start()), m) for m in cp.rx.finditer(text)]
+        yield from found
+        return
     index = text_index(text, seg)
     anchors = anchor_positions(cp.plan, index)
     if anchors is not None and (cp.plan.prefixes is None or len(anchors) < _prefix_count(cp.plan, index)):
