@@ -84,15 +84,15 @@ def timed(fn, repeat: int) -> tuple[float, object]:
 
 def rules_only(fn):
     """Run fn with the classifier switched off."""
-    from termguard.classify.registry import model_recognizer
+    from termguard.classify.registry import model_recognizers
 
     os.environ["TERMGUARD_NO_MODEL"] = "1"
-    model_recognizer.cache_clear()
+    model_recognizers.cache_clear()
     try:
         return fn()
     finally:
         del os.environ["TERMGUARD_NO_MODEL"]
-        model_recognizer.cache_clear()
+        model_recognizers.cache_clear()
 
 
 def bench_file(path: Path, repeat: int) -> dict[str, float | int | str]:

@@ -40,12 +40,14 @@ def analyse(doc: Document, playbook: Playbook | str = "strict",
     t1 = time.perf_counter()
     hits: list[ClauseHit] = []
     vetoes: dict[str, set[int]] = {}
-    for rec in recognizers(extra_recognizers):
+    recs = recognizers(extra_recognizers)
+    for rec in recs:
         if isinstance(rec, RuleRecognizer):
             vetoes[rec.topic.id] = rec.excluded(doc, seg)
         hits.extend(rec.analyze(doc, seg))
     # A topic's exclusions ("we may audit your records" is not an audit right) veto every source, models too.
     hits = [h for h in hits if seg.sentence_index(h.start) not in vetoes.get(h.topic, ())]
+    hits = _fill_silence_only(hits, recs)
     fused = fuse(hits)
     t2 = time.perf_counter()
     findings = [assess_topic(t, doc, seg, fused.get(t.id, {}), pb) for t in load_catalogue()]
@@ -70,6 +72,15 @@ def analyse(doc: Document, playbook: Playbook | str = "strict",
         timings={"segment": t1 - t0, "classify": t2 - t1, "assess": t3 - t2},
         data_policy=evaluate_data_policy(doc, pb, findings),
     )
+
+
+def _fill_silence_only(hits: list[ClauseHit], recs: list[Recognizer]) -> list[ClauseHit]:
+    """Drop the tags of fill-in recognizers (the answer tagger) on topics another source already tagged."""
+    fillers = {r.name for r in recs if getattr(r, "fills_silence", False)}
+    if not fillers:
+        return hits
+    tagged = {h.topic for h in hits if h.source.split("/")[0] not in fillers}
+    return [h for h in hits if h.source.split("/")[0] not in fillers or h.topic not in tagged]
 
 
 def summarise(findings: list[Finding], pb: Playbook) -> Summary:

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from termguard.classify.base import Recognizer, check_recognizer
-from termguard.classify.registry import model_recognizer, rule_recognizers
+from termguard.classify.registry import model_recognizers, rule_recognizers
 from termguard.cli.common import sample_path
 from termguard.model import Document, TextMap
 from termguard.segment import segment
@@ -19,8 +19,7 @@ def _sample() -> Document:
 
 
 def _all() -> list[Recognizer]:
-    model = model_recognizer()
-    return [*rule_recognizers(), *([model] if model else [])]
+    return [*rule_recognizers(), *model_recognizers()]
 
 
 @pytest.mark.parametrize("rec", _all(), ids=lambda r: r.name)

@@ -67,15 +67,16 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
     tagged = {seg.sentence_index(start) for start in hits}
     if not tagged:
         return Placement(None, log=["no sentence was tagged with this topic"])
-    around = context_sentences(seg, tagged, doc.text)
+    text = seg.view(doc.text)
+    around = context_sentences(seg, tagged, text)
     section = section_sentences(seg, tagged) | around if any(s.scope == "section" for s in topic.signals) else around
     candidates: dict[str, list[PatternMatch]] = defaultdict(list)
     log: list[str] = [f"{len(tagged)} sentence(s) tagged; {len(around)} in context"]
     for signal in topic.signals:
         cp = compile_pattern(signal)
         within = {"sentence": tagged, "clause": around, "section": section}.get(signal.scope)
-        for m in find_matches(cp, doc.text, seg, within):
-            if not _requires_met(signal, m, doc.text, seg):
+        for m in find_matches(cp, text, seg, within):
+            if not _requires_met(signal, m, text, seg):
                 continue
             candidates[signal.position].append(m)
             log.append(f"signal '{signal.name}' → {signal.position} at {m.start} ({signal.scope})")

@@ -4,11 +4,16 @@ Trained by `scripts/train_classifier.py` (scikit-learn, training only); the arti
 `models/clause-tfidf-v1.npz` (vocabulary, idf, weights, per-topic thresholds) loads offline in milliseconds.
 It only covers topics with labelled corpus data (CUAD, CLAUDETTE); the rules cover every topic. Its hits say
 `model:clause-tfidf` and carry the top-weighted features as their explanation.
+
+A second artifact of the same form, `models/answer-tfidf-v1.npz` (`scripts/train_answer_tagger.py`), tags
+sentences for the answer-key topics from the evidence the keys quote (`model:answer-tfidf`). Both only tag:
+positions always come from the topic's signals. Both read the matching view (segment/aliases.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +31,7 @@ MODEL_TOPICS = (
 )
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 ARTIFACT = "clause-tfidf-v1.npz"
+ANSWER_ARTIFACT = "answer-tfidf-v1.npz"  # scripts/train_answer_tagger.py
 
 
 def is_held_out(doc_id: str) -> bool:
@@ -34,11 +40,14 @@ def is_held_out(doc_id: str) -> bool:
 
 
 class TfidfRecognizer:
-    name = "model:clause-tfidf"
     version = "1"
 
     def __init__(self, path: Path) -> None:
         z = np.load(path, allow_pickle=False)
+        self.name = f"model:{z['name'] if 'name' in z.files else 'clause-tfidf'}"
+        # The answer tagger only speaks where the rules found nothing: held out, its tags on topics the rules
+        # already tagged moved more right positions to wrong than the reverse (docs/accuracy.md).
+        self.fills_silence = bool(z["fills_silence"]) if "fills_silence" in z.files else False
         self.vocab = {str(w): i for i, w in enumerate(z["vocabulary"])}
         self.idf = z["idf"].astype(np.float32)
         self.coef = z["coef"].astype(np.float32)  # topics × features
@@ -82,7 +91,7 @@ class TfidfRecognizer:
         return r, c, vals, kept
 
     def analyze(self, doc: Document, seg: Segmentation) -> list[ClauseHit]:
-        text = doc.text
+        text = seg.view(doc.text)
         r, c, vals, kept = self._matrix(text, seg)
         if not kept:
             return []
@@ -107,7 +116,13 @@ class TfidfRecognizer:
         return hits
 
 
+def _artifact(name: str, override: str) -> Path:
+    """The shipped artifact, or the file an environment variable names (for held-out experiments)."""
+    return Path(os.environ.get(override) or str(resources.files("termguard") / "models" / name))
+
+
 @lru_cache(maxsize=1)
-def load_shipped() -> TfidfRecognizer | None:
-    path = Path(str(resources.files("termguard") / "models" / ARTIFACT))
-    return TfidfRecognizer(path) if path.exists() else None
+def load_shipped() -> tuple[TfidfRecognizer, ...]:
+    """The clause classifier (CUAD/CLAUDETTE topics) and the answer tagger (answer-key topics), when present."""
+    paths = (_artifact(ARTIFACT, "TERMGUARD_CLAUSE_MODEL"), _artifact(ANSWER_ARTIFACT, "TERMGUARD_ANSWER_MODEL"))
+    return tuple(TfidfRecognizer(p) for p in paths if p.exists())

@@ -30,30 +30,27 @@ def plugin_recognizers() -> tuple[Recognizer, ...]:
 
 
 @lru_cache(maxsize=1)
-def model_recognizer() -> Recognizer | None:
-    """The shipped classifier, unless TERMGUARD_NO_MODEL is set or it is not installed (rules-only path)."""
+def model_recognizers() -> tuple[Recognizer, ...]:
+    """The shipped classifiers, unless TERMGUARD_NO_MODEL is set or they are not installed (rules-only path)."""
     if os.environ.get("TERMGUARD_NO_MODEL"):
-        return None
+        return ()
     try:
         from termguard.classify.ml import load_shipped
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("termguard"):
-            return None
-        return None  # the model's optional dependencies are not installed
+    except ModuleNotFoundError:
+        return ()  # the model's dependencies are not installed
     try:
-        return load_shipped()
+        return cast("tuple[Recognizer, ...]", load_shipped())
     except Exception as exc:  # noqa: BLE001 — a damaged artifact must not stop reviews: fall back to rules
-        warnings.warn(f"termguard: the shipped classifier could not be loaded ({exc}); using rules only",
+        warnings.warn(f"termguard: the shipped classifiers could not be loaded ({exc}); using rules only",
                       RuntimeWarning, stacklevel=2)
-        return None
+        return ()
 
 
 def model_name() -> str | None:
-    rec = model_recognizer()
-    return f"{rec.name} v{rec.version}" if rec else None
+    models = model_recognizers()
+    return " + ".join(f"{rec.name} v{rec.version}" for rec in models) or None
 
 
 def recognizers(extra: list[Recognizer] | None = None) -> list[Recognizer]:
-    model = model_recognizer()
     rules = cast("list[Recognizer]", list(rule_recognizers()))
-    return [*rules, *([model] if model else []), *plugin_recognizers(), *(extra or [])]
+    return [*rules, *model_recognizers(), *plugin_recognizers(), *(extra or [])]

@@ -170,12 +170,12 @@ class RuleRecognizer:
         if got is None:
             got = set()
             for ex in self._exclude:
-                got.update(m.sentence for m in find_matches(ex, doc.text, seg))
+                got.update(m.sentence for m in find_matches(ex, seg.view(doc.text), seg))
             cached[self.topic.id] = got
         return got
 
     def analyze(self, doc: Document, seg: Segmentation) -> list[ClauseHit]:
-        text = doc.text
+        text = seg.view(doc.text)
         excluded = self.excluded(doc, seg)
         best: dict[int, PatternMatch] = {}
         for cue in self._cues:
@@ -189,7 +189,7 @@ class RuleRecognizer:
             if m.score < TAG_THRESHOLD:
                 continue
             s = seg.sentences[si]
-            note = f"cue '{m.pattern.spec.name}' matched {text[m.start:m.end][:60]!r}"
+            note = f"cue '{m.pattern.spec.name}' matched {doc.text[m.start:m.end][:60]!r}"
             expl = [Explanation(f"{self.name}/{m.pattern.spec.name}", note, 0.0, m.pattern.spec.score)]
             if m.context_word:
                 expl.append(Explanation(self.name, f"context word {m.context_word!r}", m.pattern.spec.score, m.score))

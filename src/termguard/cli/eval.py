@@ -40,10 +40,10 @@ def eval_cmd(
     if no_model:
         import os
 
-        from termguard.classify.registry import model_recognizer
+        from termguard.classify.registry import model_recognizers
 
         os.environ["TERMGUARD_NO_MODEL"] = "1"  # inherited by the worker processes
-        model_recognizer.cache_clear()
+        model_recognizers.cache_clear()
     with console.status("evaluating…") as status:
         def progress(name: str, i: int, n: int | None) -> None:
             status.update(f"{name}: {i}{'/' + str(n) if n else ''} documents")

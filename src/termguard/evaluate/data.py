@@ -158,7 +158,8 @@ def project_keys(data: Path) -> list[AnswerKey]:
 def synthetic_keys(suffix: str = "") -> list[AnswerKey]:
     """Project-written contracts in other vendors' styles, with the project's keys (both in the repository).
 
-    `suffix="_blind"`, `"_blind2"`: sets written blind; set 2 has never been tuned on.
+    `suffix="_blind"`, `"_blind2"`, …: sets written blind. Sets 1 and 2 were tuned on after their blind
+    measurement; sets 3 and 4 have never been tuned or trained on (docs/accuracy.md).
     """
     fx = repo_fixtures()
     if fx is None or not (fx / f"synthetic_keys{suffix}").is_dir():

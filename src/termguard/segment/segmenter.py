@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from termguard.model import Clause, Definition, Document, Sentence
+from termguard.segment.aliases import Alias, matching_view
 from termguard.segment.definitions import find_definitions
 from termguard.segment.numbering import LineStart, parse_line_start
 from termguard.segment.sentences import split_sentences
@@ -23,6 +24,13 @@ class Segmentation:
     sentences: tuple[Sentence, ...]  # all sentences in document order
     sentence_clause: tuple[int, ...]  # index of the clause of each sentence
     definitions: tuple[Definition, ...]
+    # The text the rules match against: defined content terms written over by ordinary words (aliases.py).
+    match_text: str = ""
+    aliases: tuple[Alias, ...] = ()
+
+    def view(self, text: str) -> str:
+        """The matching view when one was made, else the document text itself."""
+        return self.match_text or text
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or just before) an offset."""
@@ -170,7 +178,9 @@ def segment(doc: Document) -> Segmentation:
             sentence_clause.append(len(clauses))
         clauses.append(clause)
     definitions = find_definitions(text, sentences)
-    return Segmentation(tuple(clauses), tuple(sentences), tuple(sentence_clause), tuple(definitions))
+    view, aliases = matching_view(text, definitions)
+    return Segmentation(tuple(clauses), tuple(sentences), tuple(sentence_clause), tuple(definitions),
+                        view if aliases else "", aliases)
 
 
 def _inherited_section(stack: list[tuple[int, Clause]]) -> str | None:

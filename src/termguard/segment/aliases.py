@@ -1,0 +1,232 @@
+"""Defined terms read as what they stand for: “Target Texts” means the translations the API returns → outputs.
+
+Vendors name their content classes after their product ("Renders", "Fit Scores", "Service Generated Data").
+The topic rules are written against the ordinary words (outputs, customer content, usage data, feedback), so
+each document gets a *matching view* of its text in which every use of such a defined term is overwritten by
+the ordinary word, padded with spaces to the same length. Offsets are unchanged, so every match still points
+into the original text, and quotes are always cut from the original.
+
+A term is classed from the words of its own definition; terms already named in ordinary words, and terms for
+the service, the parties or the agreement, are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termguard.model import Definition
+
+
+@dataclass(frozen=True)
+class Alias:
+    term: str
+    kind: str  # outputs | content | usage | feedback
+    canonical: str  # the word written over the term in the matching view
+    occurrences: int
+
+
+# Longest first: the first that fits in the term's length is written over it.
+_CANONICAL: dict[str, tuple[tuple[str, str], ...]] = {
+    # (singular, plural)
+    "outputs": (("output", "outputs"),),
+    "content": (("customer content", "customer content"), ("customer data", "customer data"),
+                ("input", "inputs")),
+    "usage": (("usage data", "usage data"), ("telemetry", "telemetry")),
+    "feedback": (("feedback", "feedback"),),
+}
+
+# The term itself already says what it is: nothing to gain from rewriting it.
+_ALREADY_PLAIN = re.compile(
+    r"\b(?:outputs?|responses?|completions?|suggestions?|inputs?|prompts?|feedback|telemetry|usage|"
+    r"(?:customer|client|your|user)\s+(?:content|data|materials?)|content|personal\s+data|"
+    r"personal\s+information)\b", re.IGNORECASE)
+# Terms for the service, the parties, the paper, places and time are never content classes.
+_NOT_CONTENT = re.compile(
+    r"\b(?:services?|platform|api|software|application|apps?|products?|models?|agreement|terms|addendum|"
+    r"order|schedule|annex|exhibit|documentation|account|customer|client|user|party|parties|affiliates?|"
+    r"provider|processor|controller|supplier|vendor|company|fees?|term|period|date|region|territory|"
+    r"law|policy|plan|subscription|features?|tools?|workspace|sub-?processors?|personnel|authori[sz]ed)s?$",
+    re.IGNORECASE)
+_DATA_NOUN = re.compile(
+    r"\b(?:data|content|text|texts|information|materials?|audio|images?|video|files?|code|recordings?|"
+    r"transcripts?|outputs?|responses?|results?|messages?|documents?|scores?|rankings?|insights?|"
+    r"suggestions?|summar\w+|translations?|predictions?|metadata|logs?|statistics|records?|works?|speech|"
+    r"voices?|renderings?|answers?|completions?|generations?|artefacts?|artifacts?)\b", re.IGNORECASE)
+_FEEDBACK = re.compile(
+    r"\b(?:(?:observations?|evaluations?)\s+(?:or\s+\w+\s+)?(?:about|on|of|regarding|relating)|feedback|ratings?|thumbs|comments?\s+(?:about|on|regarding)|suggestions?\s+(?:about|for|regarding|"
+    r"to\s+improve)|ideas?\s+(?:about|for)|bug\s+reports?)\b", re.IGNORECASE)
+_USAGE = re.compile(
+    r"\b(?:usage|telemetry|meta-?data|diagnostic\w*|logs?|analytics|statistic\w*|performance\s+data|"
+    r"(?:information|data)\s+(?:about|on|regarding|relating\s+to|concerning)\s+(?:the\s+|your\s+|its\s+)?"
+    r"(?:use|operation|performance)|how\s+(?:you|the\s+customer|customers?|users?)\s+(?:use|interact)\w*|"
+    r"aggregated?|de-?identified|anonymi[sz]ed)\b", re.IGNORECASE)
+_OUTPUT = re.compile(
+    r"\b(?:outputs?|generat\w+|produced|returned|returns?|responses?|results?|completions?|translat(?:ed|ions?)|"
+    r"synthesi[sz]ed|transcri(?:bed|pts?|ptions?)|summar(?:y|ies|ised|ized)|rendered|renderings?|created\s+by|"
+    r"predictions?|scores?|rankings?|recommendations?|insights?)\b", re.IGNORECASE)
+_INPUT = re.compile(
+    r"\b(?:inputs?|prompts?|submit\w*|upload\w*|provided\s+(?:by|to)|(?:you|customer|client|users?)\s+"
+    r"(?:provides?|sends?|suppl(?:y|ies)|submits?|enters?|makes?\s+available|shares?)|sent\s+to|supplied|"
+    r"made\s+available|transmitt\w+|entered|recordings?|files?)\b", re.IGNORECASE)
+_QUOTES = "\"“”'‘’*_"
+_MEANS_AFTER = re.compile(r"^\W{0,4}\s*(?:\([^)]{0,60}\)\s*)?(?:[—–]|:\s|(?:means|shall mean|refers to|is defined as|"
+                          r"includes|shall include)\b)", re.IGNORECASE)
+
+
+# The term's own head word must name data ("Target Texts", "Fit Scores", "Operating Data"), not a thing or act.
+_HEAD_NOUN = re.compile(
+    r"\b(?:data|content|texts?|information|materials?|audio|images?|video|files?|code|recordings?|"
+    r"transcripts?|results?|messages?|documents?|scores?|insights?|summar(?:y|ies)|translations?|"
+    r"predictions?|metadata|logs?|statistics|records?|speech|renders?|renderings?|answers?|generations?|"
+    r"creations?|artefacts?|artifacts?|signals?|observations?|metrics|conversations?|chats?|drafts?|"
+    r"notes|clips?)$", re.IGNORECASE)
+_ACCOUNT = re.compile(r"\b(?:account|billing|contact|payment|registration|order|purchase)\b", re.IGNORECASE)
+_USAGE_TERM = re.compile(r"\b(?:aggregat\w*|de-?identified|anonymi[sz]ed|telemetr\w*|diagnostic|metrics?|"
+                         r"usage|operat\w+|system|service|technical|analytics|logs?)\b", re.IGNORECASE)
+
+
+def classify_definition(term: str, body: str, inline: bool = False) -> str | None:
+    """The content class a defined term stands for, from the words of its definition; None when it is none.
+
+    A "means" definition says what the term is first; an inline one ("… files participants bring into a
+    meeting (“Meeting Material”)") names what stands just before it, so there the last cue decides.
+    """
+    if (_ALREADY_PLAIN.search(term) or _NOT_CONTENT.search(term) or _ACCOUNT.search(term)
+            or not _HEAD_NOUN.search(term)):
+        return None
+    head = body[-220:] if inline else body[:220]
+    if not _DATA_NOUN.search(head):
+        return None
+    if _FEEDBACK.search(head):
+        return "feedback"
+    inputs = list(_INPUT.finditer(head))
+    usage = _USAGE.search(head)
+    if usage and (not inputs or (not inline and usage.start() < inputs[0].start())):
+        return "usage"
+    if _USAGE_TERM.search(term) and not inputs:
+        return "usage"
+    outputs = list(_OUTPUT.finditer(head))
+    if not outputs:
+        return "content" if inputs else None
+    if not inputs:
+        return "outputs"
+    if inline:
+        return "outputs" if outputs[-1].start() > inputs[-1].start() else "content"
+    return "outputs" if outputs[0].start() < inputs[0].start() else "content"
+
+
+def definition_body(defn: Definition) -> tuple[str, bool]:
+    """What the definition says of its term (the words after "means", or before an inline (“Term”)), and
+    whether it was inline."""
+    text = defn.text
+    i = text.find(defn.term)
+    if i < 0:
+        return text, False
+    after = text[i + len(defn.term):]
+    if _MEANS_AFTER.match(after):
+        return _MEANS_AFTER.sub("", after, count=1), False
+    before = text[:i].rstrip(" (" + _QUOTES)
+    # An inline definition names what precedes it, back to the previous clause break.
+    cut = max(before.rfind(c) for c in (";", ")", ":"))
+    return before[cut + 1:][-220:], True
+
+
+def _occurrences(term: str, text: str) -> re.Pattern[str]:
+    stem = term[:-1] if term.endswith("s") and len(term) > 4 else term
+    return re.compile(r"(?<![\w-])" + re.escape(stem) + r"(?:s|es)?(?![\w-])")
+
+
+def _fits(kind: str, length: int, plural: bool) -> str | None:
+    for singular, plural_form in _CANONICAL[kind]:
+        word = plural_form if plural else singular
+        if len(word) <= length:
+            return word
+    return None
+
+
+# The vendor named as a party: "Verbalis GmbH (“Verbalis”)", "(the “Supplier”)", "(“Lumora”, “we”, “us”)".
+_PARTY_DEF = re.compile(
+    r"\(\s*(?:the\s+)?[\"“”'‘’*_]{1,3}(?P<term>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})[\"“”'‘’*_]{1,3}"
+    r"(?P<more>\s*(?:,|and|or)[^)]{0,60})?\)")
+_COMPANY = re.compile(r"\b(?:GmbH|AG|SE|Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Corporation|Pte|S\.A|SAS|B\.V|N\.V|"
+                      r"S\.r\.l|Pty|PLC|plc|Co|Labs?|Technologies|Software)\b")
+_VENDOR_ROLE = re.compile(r"(?:Supplier|Provider|Service Provider|Vendor|Company|Licensor|Processor|Contractor)")
+_NOT_VENDOR = re.compile(r"(?i:customer|client|licensee|subscriber|controller|users?|you|buyer|purchaser|"
+                         r"agreement|terms|dpa|order|services?|platform|api|parties|party|affiliates?)")
+_SUBJECT_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:may|will|shall|must|can|could|would|does|do|did|is|are|was|has|"
+                           r"have|won|doesn|never|not|also|only|[a-z]+s)\b")
+_PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|to|with|in|on|from|by|into|use|using|for|via|through|about|at)\s+|[\w-])$",
+                                 re.IGNORECASE)
+
+
+def vendor_terms(text: str) -> list[str]:
+    """Names the document gives the vendor as a party (the first company so defined, and role names)."""
+    found: list[str] = []
+    for m in _PARTY_DEF.finditer(text[:20000] if len(text) > 20000 else text):
+        term = m.group("term").strip()
+        if _NOT_VENDOR.fullmatch(term) or term in found or len(term) < 3:
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        more = m.group("more") or ""
+        if _VENDOR_ROLE.fullmatch(term) or re.search(r"\b(?:we|us)\b", more) or (not found and _COMPANY.search(before)):
+            found.append(term)
+    # Role names used as parties without a definition ("| Supplier | Precedentia Ltd |", "the Processor shall").
+    for role in ("Supplier", "Service Provider", "Provider", "Vendor", "Licensor", "Processor", "Company"):
+        if role not in found and len(re.findall(r"\b[Tt]he " + role + r"\b(?![\w-])", text)) >= 2:
+            found.append(role)
+    return found
+
+
+def _party_view(text: str, chars: list[str]) -> int:
+    """Write "we"/"our" over the vendor's name where it is the subject or a possessive; returns the count."""
+    count = 0
+    for term in vendor_terms(text):
+        rx = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w-])" + re.escape(term) + r"(?P<poss>[’']s?)?(?![\w-])")
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
+                continue
+            if m.group("poss"):
+                word = "our"
+            elif _SUBJECT_NEXT.match(text, e) and not _PREPOSITION_BEFORE.search(text, max(0, s - 12), s):
+                word = "we"
+            else:
+                continue
+            chars[s:e] = list(word.ljust(e - s))
+            count += 1
+    return count
+
+
+def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definition]) -> tuple[str, tuple[Alias, ...]]:
+    """The text with defined content terms and the vendor's name overwritten by ordinary words of the same
+    length, and the aliases made."""
+    chars = list(text)
+    aliases: list[Alias] = []
+    parties = _party_view(text, chars)
+    if parties:
+        aliases.append(Alias(", ".join(vendor_terms(text)), "vendor", "we", parties))
+    kinds = {d.term: classify_definition(d.term, *definition_body(d)) for d in definitions}
+    content_terms = [t for t, k in kinds.items() if k in ("content", "outputs")]
+    for defn in definitions:
+        kind = kinds[defn.term]
+        body = definition_body(defn)[0][:60]
+        if kind == "usage" and any(t in body for t in content_terms if t != defn.term):
+            kind = "content"  # "Developer Materials: Audio together with vocabulary and metadata you supply"
+        if kind is None:
+            continue
+        count = 0
+        canonical = ""
+        for m in _occurrences(defn.term, text).finditer(text):
+            s, e = m.span()
+            if (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
+                continue  # the defining quote itself stays as written
+            word = _fits(kind, e - s, text[s:e].endswith("s"))
+            if word is None:
+                continue
+            chars[s:e] = list(word.ljust(e - s))
+            count += 1
+            canonical = word
+        if count:
+            aliases.append(Alias(defn.term, kind, canonical, count))
+    return ("".join(chars) if aliases else text), tuple(aliases)
