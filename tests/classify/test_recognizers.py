@@ -47,3 +47,32 @@ def test_check_recognizer_rejects_a_hit_outside_the_text() -> None:
     doc = _sample()
     with pytest.raises(AssertionError):
         check_recognizer(Broken(), doc, segment(doc))
+
+
+def test_the_answer_tagger_only_fills_topics_the_rules_left_silent() -> None:
+    """Its tags on a topic some rule already tagged are dropped: there the rules' own reading stands."""
+    from termguard.model import ClauseHit
+    from termguard.pipeline import _fill_silence_only
+
+    class Filler:
+        name, version, topics, fills_silence = "model:answer-tfidf", "1", ("a", "b"), True
+
+    hits = [ClauseHit("a", "c0", 0, 5, 0.7, "rule:a/cue"), ClauseHit("a", "c1", 6, 9, 0.6, "model:answer-tfidf"),
+            ClauseHit("b", "c1", 6, 9, 0.6, "model:answer-tfidf")]
+    kept = _fill_silence_only(hits, [Filler()])
+    assert [(h.topic, h.source) for h in kept] == [("a", "rule:a/cue"), ("b", "model:answer-tfidf")]
+
+
+def test_both_shipped_models_load_offline_and_fast() -> None:
+    import time
+
+    from termguard.classify.ml import load_shipped
+
+    load_shipped.cache_clear()
+    t0 = time.perf_counter()
+    models = load_shipped()
+    assert time.perf_counter() - t0 < 5.0  # generous: the budget is "under a second" (docs/benchmarks.md)
+    names = {m.name for m in models}
+    assert names == {"model:clause-tfidf", "model:answer-tfidf"}
+    tagger = next(m for m in models if m.name == "model:answer-tfidf")
+    assert tagger.fills_silence and "incident-notification" in tagger.topics

@@ -35,9 +35,10 @@ def test_project_keys_stay_above_their_floor() -> None:
 
 
 def test_blind_synthetic_sets_stay_above_their_floors() -> None:
-    """Set 1 was tuned on after its blind measurement (0.68); set 2 has never been tuned on (0.686)."""
-    for suffix, floor in (("_blind", 0.95), ("_blind2", 0.65)):
+    """Set 1 was tuned on after its blind measurement (0.68), set 2 partly (0.686 → 0.74, and the answer tagger
+    trains on it); sets 3 (0.80) and 4 (0.73) have never been tuned or trained on."""
+    for suffix, floor in (("_blind", 0.95), ("_blind2", 0.72), ("_blind3", 0.78), ("_blind4", 0.70)):
         keys = synthetic_keys(suffix)
-        assert len(keys) >= 6, suffix
+        assert len(keys) >= 3, suffix
         score = score_keys(keys)
         assert score.right / score.items >= floor, (suffix, "\n".join(score.misses))
