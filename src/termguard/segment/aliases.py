@@ -173,18 +173,21 @@ def vendor_terms(text: str) -> list[str]:
             found.append(term)
     # Role names used as parties without a definition ("| Supplier | Precedentia Ltd |", "the Processor shall").
     for role in ("Supplier", "Service Provider", "Provider", "Vendor", "Licensor", "Processor", "Company"):
-        if role not in found and len(re.findall(r"\b[Tt]he " + role + r"\b(?![\w-])", text)) >= 2:
+        if role not in found and text.count("the " + role) + text.count("The " + role) >= 2:
             found.append(role)
     return found
 
 
-def _party_view(text: str, chars: list[str]) -> int:
+def _party_view(text: str, chars: list[str], terms: list[str]) -> int:
     """Write "we"/"our" over the vendor's name where it is the subject or a possessive; returns the count."""
     count = 0
-    for term in vendor_terms(text):
-        rx = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w-])" + re.escape(term) + r"(?P<poss>[’']s?)?(?![\w-])")
+    for term in terms:
+        # A literal start keeps the scan fast; "the " before a role name is taken in by hand.
+        rx = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?P<poss>[’']s?)?(?![\w-])")
         for m in rx.finditer(text):
             s, e = m.span()
+            if text[max(0, s - 4):s] in ("the ", "The "):
+                s -= 4
             if (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
                 continue
             if m.group("poss"):
@@ -203,9 +206,10 @@ def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definiti
     length, and the aliases made."""
     chars = list(text)
     aliases: list[Alias] = []
-    parties = _party_view(text, chars)
+    vendors = vendor_terms(text)
+    parties = _party_view(text, chars, vendors) if vendors else 0
     if parties:
-        aliases.append(Alias(", ".join(vendor_terms(text)), "vendor", "we", parties))
+        aliases.append(Alias(", ".join(vendors), "vendor", "we", parties))
     kinds = {d.term: classify_definition(d.term, *definition_body(d)) for d in definitions}
     content_terms = [t for t, k in kinds.items() if k in ("content", "outputs")]
     for defn in definitions:
