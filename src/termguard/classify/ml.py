@@ -46,7 +46,7 @@ class TfidfRecognizer:
         z = np.load(path, allow_pickle=False)
         self.name = f"model:{z['name'] if 'name' in z.files else 'clause-tfidf'}"
         # The answer tagger only speaks where the rules found nothing: held out, its tags on topics the rules
-        # already tagged moved more right positions to wrong than the reverse (docs/accuracy.md).
+        # already tagged cost right answers on the tuned sets (docs/accuracy.md, leave-one-set-out table).
         self.fills_silence = bool(z["fills_silence"]) if "fills_silence" in z.files else False
         self.vocab = {str(w): i for i, w in enumerate(z["vocabulary"])}
         self.idf = z["idf"].astype(np.float32)
@@ -58,20 +58,29 @@ class TfidfRecognizer:
         self._rx = re.compile(TOKEN_PATTERN)
         self._words = list(self.vocab)
 
+    def _grams(self, text: str, seg: Segmentation) -> list[tuple[int, list[str]]]:
+        """Word 1- and 2-grams of every sentence, computed once per document and shared by both models."""
+        cached = seg.__dict__.get("_ml_grams")
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        find = self._rx.findall
+        grams = []
+        for si, s in enumerate(seg.sentences):
+            if s.end - s.start < 15:
+                continue
+            toks = find(text[s.start:s.end].lower())
+            grams.append((si, toks + [a + " " + b for a, b in zip(toks, toks[1:])]))
+        object.__setattr__(seg, "_ml_grams", (text, grams))
+        return grams
+
     def _matrix(self, text: str, seg: Segmentation) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
         """Sparse TF-IDF rows for every sentence at once: (row, feature, value) arrays and the sentence ids."""
         rows: list[int] = []
         cols: list[int] = []
         kept: list[int] = []
-        vocab = self.vocab
-        find = self._rx.findall
-        for si, s in enumerate(seg.sentences):
-            if s.end - s.start < 15:
-                continue
-            toks = find(text[s.start:s.end].lower())
-            found = [vocab.get(t) for t in toks]
-            found += [vocab.get(a + " " + b) for a, b in zip(toks, toks[1:])]
-            ids = [i for i in found if i is not None]
+        get = self.vocab.get
+        for si, grams in self._grams(text, seg):
+            ids = [i for i in map(get, grams) if i is not None]
             if not ids:
                 continue
             row = len(kept)

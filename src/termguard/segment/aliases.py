@@ -132,9 +132,15 @@ def definition_body(defn: Definition) -> tuple[str, bool]:
     return before[cut + 1:][-220:], True
 
 
-def _occurrences(term: str, text: str) -> re.Pattern[str]:
+def _occurrences(term: str) -> re.Pattern[str]:
+    """The term, singular or plural. It starts with the literal so the scan is a fast substring search; the
+    word boundary before it is checked by `_starts_word`."""
     stem = term[:-1] if term.endswith("s") and len(term) > 4 else term
-    return re.compile(r"(?<![\w-])" + re.escape(stem) + r"(?:s|es)?(?![\w-])")
+    return re.compile(re.escape(stem) + r"(?:s|es)?(?![\w-])")
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
 
 
 def _fits(kind: str, length: int, plural: bool) -> str | None:
@@ -183,9 +189,11 @@ def _party_view(text: str, chars: list[str], terms: list[str]) -> int:
     count = 0
     for term in terms:
         # A literal start keeps the scan fast; "the " before a role name is taken in by hand.
-        rx = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?P<poss>[’']s?)?(?![\w-])")
+        rx = re.compile(re.escape(term) + r"(?P<poss>[’']s?)?(?![\w-])")
         for m in rx.finditer(text):
             s, e = m.span()
+            if not _starts_word(text, s):
+                continue
             if text[max(0, s - 4):s] in ("the ", "The "):
                 s -= 4
             if (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
@@ -221,8 +229,10 @@ def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definiti
             continue
         count = 0
         canonical = ""
-        for m in _occurrences(defn.term, text).finditer(text):
+        for m in _occurrences(defn.term).finditer(text):
             s, e = m.span()
+            if not _starts_word(text, s):
+                continue
             if (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
                 continue  # the defining quote itself stays as written
             word = _fits(kind, e - s, text[s:e].endswith("s"))
