@@ -108,12 +108,13 @@ class TfidfRecognizer:
         np.add.at(z, r, vals[:, None] * self.coef_t[c])
         p = 1.0 / (1.0 + np.exp(-z))
         hits = []
+        bounds = np.searchsorted(r, np.arange(len(kept) + 1))  # r is sorted: each row's entries are one slice
         for row, ti in zip(*np.nonzero(p >= self.threshold)):
             si = kept[row]
             s = seg.sentences[si]
-            sel = r == row
-            contrib = vals[sel] * self.coef_t[c[sel], ti]
-            words = ", ".join(self._words[c[sel][k]] for k in np.argsort(-contrib)[:3])
+            lo, hi = bounds[row], bounds[row + 1]
+            contrib = vals[lo:hi] * self.coef_t[c[lo:hi], ti]
+            words = ", ".join(self._words[c[lo + k]] for k in np.argsort(-contrib)[:3])
             thr = float(self.threshold[ti])
             score = float(round(min(1.0, 0.5 + 0.5 * (p[row, ti] - thr) / (1 - thr)), 3))
             hits.append(ClauseHit(
