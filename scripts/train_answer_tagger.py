@@ -12,7 +12,7 @@ signals (and a tagged sentence with no signal stays silent for the topics whose 
 Data: the sentences quoted as evidence by the answer keys are positives for their topic; every other sentence of
 the same document is a negative (noisy: keys quote one to three sentences, not every one on the topic). Keys
 used: the expert keys, the project keys for seven more real documents, and the synthetic sets "", "_blind",
-"_blind2". Never used: `HELD_OUT` — the blind sets written to measure generalisation. Threshold per topic by
+"_blind2". Never used: `HELD_OUT_SUFFIXES` (evaluate/data.py) — the blind sets written to measure generalisation. Threshold per topic by
 cross-validation grouped by document (best F1 with precision ≥ 0.6 against those noisy negatives).
 """
 from __future__ import annotations
@@ -26,14 +26,13 @@ from pathlib import Path
 import numpy as np
 
 from termguard.classify.ml import TOKEN_PATTERN
-from termguard.evaluate.data import AnswerKey, answer_keys, default_data_dir, project_keys, synthetic_keys
+from termguard.evaluate.data import (HELD_OUT_SUFFIXES, TRAINING_SUFFIXES, AnswerKey, default_data_dir,
+                                     training_keys)
 from termguard.ingest import load
 from termguard.segment import segment
 from termguard.topics import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-TRAIN_SUFFIXES = ("", "_blind", "_blind2")
-HELD_OUT = ("_blind3", "_blind4")  # never trained on: they measure what a new document gets
 
 
 def key_sentences(key: AnswerKey) -> tuple[list[str], list[set[str]]]:
@@ -71,9 +70,7 @@ def main() -> int:
     a = ap.parse_args()
     data = a.data or default_data_dir()
     left = set(a.leave_out)
-    keys = [*(answer_keys(data) if "expert" not in left else []),
-            *(project_keys(data) if "project" not in left else []),
-            *(k for s in TRAIN_SUFFIXES if s not in left for k in synthetic_keys(s))]
+    keys = training_keys(data, left)
     if not keys:
         print(f"no answer keys found (data at {data})", file=sys.stderr)
         return 2
@@ -131,8 +128,8 @@ def main() -> int:
         {"name": "answer-tfidf", "version": "1", "features": len(vocab), "training_sentences": len(texts),
          "keyed_documents": len(keys),
          "trained_on": [n for n in ("expert", "project") if n not in left]
-                       + [f"synthetic_keys{s}" for s in TRAIN_SUFFIXES if s not in left],
-         "never_trained_on": [f"synthetic_keys{s}" for s in HELD_OUT] + sorted(left),
+                       + [f"synthetic_keys{s}" for s in TRAINING_SUFFIXES if s not in left],
+         "never_trained_on": [f"synthetic_keys{s}" for s in HELD_OUT_SUFFIXES] + sorted(left),
          "cross_validation": "GroupKFold(5) by document", "topics": card}, indent=2) + "\n")
     print(f"wrote {a.out} ({a.out.stat().st_size / 1e6:.2f} MB) in {time.time() - t0:.0f}s", file=sys.stderr)
     return 0

@@ -173,3 +173,16 @@ def synthetic_suffixes() -> list[str]:
     if fx is None:
         return []
     return sorted(p.name[len("synthetic_keys"):] for p in fx.glob("synthetic_keys*") if p.is_dir())
+
+
+# The key sets the shipped models may learn from, and those kept back to measure an unseen document.
+TRAINING_SUFFIXES = ("", "_blind", "_blind2")
+HELD_OUT_SUFFIXES = ("_blind3", "_blind4")
+
+
+def training_keys(data: Path, leave_out: set[str] | frozenset[str] = frozenset()) -> list[AnswerKey]:
+    """Keys for training the answer models: expert, project and the synthetic sets in TRAINING_SUFFIXES, minus
+    any named in `leave_out` ("expert", "project", or a suffix) — never the HELD_OUT_SUFFIXES sets."""
+    return [*(answer_keys(data) if "expert" not in leave_out else []),
+            *(project_keys(data) if "project" not in leave_out else []),
+            *(k for s in TRAINING_SUFFIXES if s not in leave_out for k in synthetic_keys(s))]
