@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from termguard.assess.ladder import Placement, place
-from termguard.assess.position_model import NAME as POSITION_MODEL
 from termguard.assess.playbook import Playbook, TopicPolicy
 from termguard.classify.rules import PatternMatch
 from termguard.extract.registry import extract
@@ -30,8 +29,7 @@ def assess_topic(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int,
     params = _parameters(topic, doc, seg, hits, evidence)
     status, log = _status(topic, placement, params, policy)
     severity = _severity(status, policy)
-    sources = sorted({e.source for e in evidence if e.source} | {h.source for h in hits.values()}
-                     | ({POSITION_MODEL} if placement.model else set()))
+    sources = sorted({e.source for e in evidence if e.source} | {h.source for h in hits.values()})
     conf = _confidence(placement, hits)
     pos = topic.position(placement.position)
     return Finding(
@@ -208,8 +206,6 @@ def _severity(status: Status, policy: TopicPolicy) -> Severity:
 
 def _confidence(placement: Placement, hits: dict[int, ClauseHit]) -> float:
     best_hit = max((h.score for h in hits.values()), default=0.0)
-    if placement.model:  # a model's reading, not a rule's: never more than moderately sure
-        return round(min(0.6, best_hit * placement.model[1] * 0.8), 3)
     sig = max((m.score for m in placement.candidates.get(placement.position or "", [])), default=0.0)
     conf = best_hit * (sig if sig else 0.6)
     return round(min(1.0, conf), 3)

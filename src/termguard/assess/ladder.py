@@ -9,7 +9,6 @@ three paragraphs later make `opt-in`, not `prohibited`.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,7 +27,6 @@ class Placement:
     candidates: dict[str, list[PatternMatch]] = field(default_factory=dict)
     conflict_with: str | None = None
     log: list[str] = field(default_factory=list)
-    model: tuple[str, float] | None = None  # (position, probability) when the position model decided
 
 
 _REQUIRES: dict[int, tuple[Signal, tuple[re.Pattern[str], ...]]] = {}
@@ -86,36 +84,12 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
         _prefer_general_terms(candidates, seg, log)
     _apply_all_of(topic, candidates, log)
     winner = _winner(topic, candidates)
-    model_says: tuple[str, float] | None = None
     if winner is None:
         winner = topic.decide.default
-        if winner is None and (os.environ.get("TG_POS_ANY") or any(h.source.startswith("rule:") for h in hits.values())):
-            model_says = _position_model(topic, text, seg, tagged, log)
-            winner = model_says[0] if model_says else None
-        else:
-            log.append(f"no position signal; default {winner!r}")
-    placement = Placement(winner, dict(candidates), log=log, model=model_says)
+        log.append(f"no position signal; default {winner!r}" if winner else "discussed, but no position signal")
+    placement = Placement(winner, dict(candidates), log=log)
     placement.conflict_with = _conflict(topic, placement, seg)
     return placement
-
-
-def _position_model(topic: Topic, text: str, seg: Segmentation, tagged: set[int],
-                    log: list[str]) -> tuple[str, float] | None:
-    """Tagged, but no signal matched: what the position model reads in the tagged sentences, if it is sure."""
-    from termguard.assess.position_model import NAME, load_position_model
-
-    model = load_position_model()
-    said = model.predict(topic.id, " ".join(text[seg.sentences[i].start:seg.sentences[i].end]
-                                            for i in sorted(tagged))) if model else None
-    if said is None or said[0] == "silent" or topic.position(said[0]) is None:
-        log.append("discussed, but no position signal"
-                   + (f" ({NAME} reads a mention, p={said[1]:.2f})" if said and said[0] == "silent" else ""))
-        return None
-    if not model.accepts(topic.id, said[1]):  # type: ignore[union-attr]
-        log.append(f"discussed, but no position signal ({NAME} says {said[0]!r} at p={said[1]:.2f}: not sure enough)")
-        return None
-    log.append(f"no position signal; {NAME} reads the tagged sentences as {said[0]!r} (p={said[1]:.2f})")
-    return said
 
 
 # Headings that scope a section to one audience ("Business Users", "Consumers in the EEA", "API customers").
