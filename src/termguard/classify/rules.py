@@ -107,6 +107,28 @@ def find_matches(cp: CompiledPattern, text: str, seg: Segmentation,
 
 def _candidates(cp: CompiledPattern, text: str, seg: Segmentation,
                 within: set[int] | None) -> Iterator[tuple[int, re.Match[str]]]:
+    """Matches placed in their sentences. A match over the whole text can run past the end of its sentence
+    (a heading "Who owns what" joined to "4.1 … you own Your Material"): it is searched again inside each
+    sentence it touched, so every path gives what a search sentence by sentence would."""
+    for si, m in _raw_candidates(cp, text, seg, within):
+        s = seg.sentences[si]
+        if m.end() <= s.end or within is not None:
+            yield si, m
+            continue
+        inner = cp.rx.search(text, s.start, s.end)
+        if inner:
+            yield si, inner
+        sj = si + 1
+        while sj < len(seg.sentences) and seg.sentences[sj].start < m.end():
+            t = seg.sentences[sj]
+            inner = cp.rx.search(text, t.start, t.end)
+            if inner:
+                yield sj, inner
+            sj += 1
+
+
+def _raw_candidates(cp: CompiledPattern, text: str, seg: Segmentation,
+                    within: set[int] | None) -> Iterator[tuple[int, re.Match[str]]]:
     if within is not None:
         for si in sorted(within):
             s = seg.sentences[si]
