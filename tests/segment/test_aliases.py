@@ -74,3 +74,13 @@ def test_quotes_are_cut_from_the_original_text() -> None:
     f = next(f for f in rep.findings if f.topic == "training.outputs")
     assert f.position == "no-use"
     assert f.evidence and all(e.quote == text[e.start:e.end] and "Target Texts" in e.quote for e in f.evidence)
+
+
+def test_the_customer_named_by_its_role_reads_as_you() -> None:
+    text = ("The Client owns all Client Materials and all Outputs. The Supplier shall delete the Client's data "
+            "on request. The Supplier shall not train on it.\n")
+    seg = segment(_doc(text))
+    view = seg.view(text)
+    assert len(view) == len(text)
+    assert view.startswith("you        owns all") and "your     " in view
+    assert "customer" in {a.kind for a in seg.aliases}

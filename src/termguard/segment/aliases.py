@@ -209,6 +209,36 @@ def _party_view(text: str, chars: list[str], terms: list[str]) -> int:
     return count
 
 
+# The customer named by its role ("the Client shall", "the Licensee's data"): the rules say "you" or "customer".
+_CUSTOMER_ROLES = ("Client", "Licensee", "Subscriber", "Buyer", "Purchaser")
+
+
+def customer_terms(text: str) -> list[str]:
+    """Role names the document uses for the customer as a party (at least twice with "the")."""
+    return [r for r in _CUSTOMER_ROLES if text.count("the " + r) + text.count("The " + r) >= 2]
+
+
+def _customer_view(text: str, chars: list[str], terms: list[str]) -> int:
+    """Write "you"/"your" over the customer's role name ("the Client" → "you", "Client's" → "your")."""
+    count = 0
+    for term in terms:
+        rx = re.compile(re.escape(term) + r"(?P<poss>[’']s)?(?![\w-])")
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if not _starts_word(text, s) or (e < len(text) and text[e] in _QUOTES) or (s > 0 and text[s - 1] in _QUOTES):
+                continue
+            if text[max(0, s - 4):s] in ("the ", "The "):
+                s -= 4
+            # "Client's" and "the Client Materials" are possessive; "the Client shall" is the party itself.
+            compound = re.match(r" [A-Z]", text[e:e + 2]) is not None
+            word = "your" if m.group("poss") or compound else "you"
+            if len(word) > e - s:
+                continue
+            chars[s:e] = list(word.ljust(e - s))
+            count += 1
+    return count
+
+
 def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definition]) -> tuple[str, tuple[Alias, ...]]:
     """The text with defined content terms and the vendor's name overwritten by ordinary words of the same
     length, and the aliases made."""
@@ -218,6 +248,10 @@ def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definiti
     parties = _party_view(text, chars, vendors) if vendors else 0
     if parties:
         aliases.append(Alias(", ".join(vendors), "vendor", "we", parties))
+    customers = customer_terms(text)
+    served = _customer_view(text, chars, customers) if customers else 0
+    if served:
+        aliases.append(Alias(", ".join(customers), "customer", "you", served))
     kinds = {d.term: classify_definition(d.term, *definition_body(d)) for d in definitions}
     content_terms = [t for t, k in kinds.items() if k in ("content", "outputs")]
     for defn in definitions:
