@@ -11,8 +11,9 @@ signals (and a tagged sentence with no signal stays silent for the topics whose 
 
 Data: the sentences quoted as evidence by the answer keys are positives for their topic; every other sentence of
 the same document is a negative (noisy: keys quote one to three sentences, not every one on the topic). Keys
-used: the expert keys, the project keys for seven more real documents, and the synthetic sets "", "_blind",
-"_blind2". Never used: `HELD_OUT_SUFFIXES` (evaluate/data.py) — the blind sets written to measure generalisation. Threshold per topic by
+used: the expert keys, the project keys for seven more real documents, and the synthetic sets in
+`TRAINING_SUFFIXES`. Never used: `HELD_OUT_SUFFIXES` (evaluate/data.py) — the blind sets kept back to measure
+generalisation. Threshold per topic by
 cross-validation grouped by document (best F1 with precision ≥ 0.6 against those noisy negatives).
 """
 from __future__ import annotations

@@ -126,6 +126,7 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
     was not trained on (`held_out_only` defaults to that). The answer tagger is trained on the answer keys except
     the last blind sets, so with it active only those sets measure an unseen document."""
     from termguard.classify.ml import is_held_out
+    from termguard.evaluate.data import HELD_OUT_SUFFIXES, TRAINING_SUFFIXES
     from termguard.classify.registry import model_name
 
     model = model_name()
@@ -134,9 +135,10 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
     res.split = ("corpus sets: held-out documents only (document-id hash fold 0 of 5, never trained on)" if held
                  else "corpus sets: all development documents (rules only: nothing is trained)" if not model
                  else "corpus sets: all development documents, INCLUDING those the classifier was trained on")
-    res.split += ("; answer keys: the answer tagger was trained on the expert, project and synthetic '', _blind, "
-                  "_blind2 keys (figures there overstate); _blind3 and _blind4 were never trained or tuned on"
-                  if "answer-tfidf" in (model or "") else "; answer keys: all keyed documents (never trained on)")
+    res.split += ("; answer keys: the answer tagger was trained on the expert and project keys and the synthetic "
+                  f"sets {', '.join(repr(x) for x in TRAINING_SUFFIXES)} (figures there overstate); "
+                  f"{', '.join(HELD_OUT_SUFFIXES)} were never trained or tuned on"
+                  if "answer-tfidf" in (model or "") else "; answer keys: rules only (nothing trained on them)")
     keep = (lambda d: is_held_out(d.id)) if held else (lambda d: True)
     sets = only or {"cuad", "claudette", "answers"}
     if "cuad" in sets:
