@@ -50,7 +50,7 @@ def analyse(doc: Document, playbook: Playbook | str = "strict",
     hits = _fill_silence_only(hits, recs)
     fused = fuse(hits)
     t2 = time.perf_counter()
-    findings = [assess_topic(t, doc, seg, fused.get(t.id, {}), pb) for t in load_catalogue()]
+    findings = [assess_topic(t, doc, seg, fused.get(t.id, {}), pb, vetoes.get(t.id, set())) for t in load_catalogue()]
     t3 = time.perf_counter()
     by_clause: dict[str, list[ClauseHit]] = defaultdict(list)
     for topic_hits in fused.values():

@@ -19,10 +19,11 @@ _CREDIT = {Status.MEETS: 1.0, Status.PARTIAL: 0.5}
 
 
 def assess_topic(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, ClauseHit],
-                 playbook: Playbook) -> Finding:
-    """One finding for one topic: silent when nothing in the document addresses it."""
+                 playbook: Playbook, excluded: set[int] | frozenset[int] = frozenset()) -> Finding:
+    """One finding for one topic: silent when nothing in the document addresses it. Sentences the topic's
+    exclusions rule out (a pointer to another document, a clause about the customer's duties) give no position."""
     policy = playbook.policy(topic.id) or TopicPolicy(required=topic.ladder[0], severity="low")
-    placement = place(topic, doc, seg, hits)
+    placement = place(topic, doc, seg, hits, excluded)
     if placement.position is None:
         return _silent(topic, doc, policy, placement)
     evidence = _evidence(topic, doc, seg, hits, placement)

@@ -62,7 +62,8 @@ def section_sentences(seg: Segmentation, tagged: set[int]) -> set[int]:
             if any(seg.clauses[c].path[:len(h)] == h for h in heads)}
 
 
-def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, ClauseHit]) -> Placement:
+def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, ClauseHit],
+          excluded: set[int] | frozenset[int] = frozenset()) -> Placement:
     """The position the document takes on `topic`, with every candidate that was considered."""
     tagged = {seg.sentence_index(start) for start in hits}
     if not tagged:
@@ -76,7 +77,7 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
         cp = compile_pattern(signal)
         within = {"sentence": tagged, "clause": around, "section": section}.get(signal.scope)
         for m in find_matches(cp, text, seg, within):
-            if not _requires_met(signal, m, text, seg):
+            if m.sentence in excluded or not _requires_met(signal, m, text, seg):
                 continue
             candidates[signal.position].append(m)
             log.append(f"signal '{signal.name}' → {signal.position} at {m.start} ({signal.scope})")
