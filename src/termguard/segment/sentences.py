@@ -7,9 +7,10 @@ import re
 from termguard.model import Sentence
 
 # A sentence ends at . ; ! ? (optionally followed by a closing quote or bracket) before whitespace and a capital,
-# a digit, an opening quote or bracket — or at a line break that starts a list item or a new line of text.
+# a digit, an opening quote or bracket — or at a line break that starts a list item, a table row (each row of a
+# Markdown table is read on its own) or a new line of text.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?;])[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+•]|\d+[.)]|\([a-z0-9]+\))\s)"
+    r"(?<=[.!?;])[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-*+•]|\d+[.)]|\([a-z0-9]+\))\s)|\n(?=\s*\|)"
     # archived terms that lost their line breaks: "Standard Services.When you use" (no space after the stop)
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)"
 )
