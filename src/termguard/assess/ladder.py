@@ -19,6 +19,7 @@ from termguard.segment import Segmentation
 from termguard.topics import Signal, Topic
 
 STRONG = 0.75
+MODEL_ONLY_DEFAULT = 0.75  # the score a model-only tag needs before the topic's default position applies
 
 
 @dataclass
@@ -86,8 +87,14 @@ def place(topic: Topic, doc: Document, seg: Segmentation, hits: dict[int, Clause
     _apply_all_of(topic, candidates, log)
     winner = _winner(topic, candidates)
     if winner is None:
-        winner = topic.decide.default
-        log.append(f"no position signal; default {winner!r}" if winner else "discussed, but no position signal")
+        # A default stands for "mentioned in words the rules know"; a classifier's tag alone earns it only when
+        # the classifier is sure (on the key sets, any floor from 0.70 to 0.85 scored the same).
+        models_only = (all(h.source.startswith("model:") for h in hits.values())
+                       and max(h.score for h in hits.values()) < MODEL_ONLY_DEFAULT)
+        winner = None if models_only else topic.decide.default
+        log.append(f"no position signal; default {winner!r}" if winner
+                   else "tagged by a model only, and no position signal" if models_only and topic.decide.default
+                   else "discussed, but no position signal")
     placement = Placement(winner, dict(candidates), log=log)
     placement.conflict_with = _conflict(topic, placement, seg)
     return placement

@@ -31,7 +31,7 @@ _TERMS = [
     Term("SOX", r"Sarbanes[\s-]+Oxley(?:\s+Act)?"),
     Term("UK IDTA", r"IDTA|UK\s+Addendum", case=True),
     Term("UK IDTA", r"International\s+Data\s+Transfer\s+(?:Agreement|Addendum)"),
-    Term("EU SCCs", r"SCCs?", case=True),
+    Term("EU SCCs", r"SCCs|(?:the|EU|UK|2021)\s+SCC", case=True),  # a lone "SCC" is also a subtitle format
     Term("EU SCCs", r"(?:EU\s+|EEA\s+)?Standard\s+Contractual\s+Clauses|(?:EU\s+)?Model\s+Contract(?:ual)?\s+Clauses"),
     Term("Swiss FADP", r"(?:Swiss\s+)?(?:rev)?FADP|Swiss\s+DPA", case=True),
     Term("Swiss FADP", r"(?:Swiss\s+)?Federal\s+Act\s+on\s+Data\s+Protection"),
