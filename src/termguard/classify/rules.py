@@ -18,6 +18,15 @@ from termguard.segment import Segmentation
 from termguard.topics import Pattern, Topic
 
 TAG_THRESHOLD = 0.5
+CONTINUATION_SCORE = 0.55
+# A sentence whose subject or object points back at the one before: "It is used …", "We use it for …",
+# "These data are …", "We may combine this with …".
+_REFERS_BACK = re.compile(
+    r"\W*(?:(?:it|this|these|those|such|they|that)\b(?!\s+(?:is|are)\s+(?:why|because|not\s+clear))"
+    r"|(?:we|you|the\s+\w+|[A-Z][\w-]+)\s+(?:may\s+|will\s+|can\s+|also\s+|shall\s+|only\s+)*"
+    r"(?:use|uses|combine|combines|share|shares|process|processes|keep|keeps|retain|retains|store|stores|analy[sz]es?|"
+    r"delete|deletes)\s+(?:it|them|this|these|those|such|that)\b)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,7 @@ class RuleRecognizer:
                 if m.sentence not in best or m.score > best[m.sentence].score:
                     best[m.sentence] = m
         hits = []
+        continued = self._continuations(text, seg, best, excluded)
         for si, m in sorted(best.items()):
             if m.score < TAG_THRESHOLD:
                 continue
@@ -225,4 +235,27 @@ class RuleRecognizer:
                 explanation=tuple(expl),
                 context_word=m.context_word,
             ))
+        for si, prev in continued:
+            s = seg.sentences[si]
+            note = f"continues sentence {prev} (tagged), which it refers back to: {doc.text[s.start:s.end][:40]!r}"
+            hits.append(ClauseHit(
+                topic=self.topic.id, clause_id=seg.clauses[seg.sentence_clause[si]].id, start=s.start, end=s.end,
+                score=CONTINUATION_SCORE, source=f"{self.name}/continuation",
+                explanation=(Explanation(f"{self.name}/continuation", note, 0.0, CONTINUATION_SCORE),),
+            ))
         return hits
+
+    def _continuations(self, text: str, seg: Segmentation, best: dict[int, PatternMatch],
+                       excluded: set[int]) -> list[tuple[int, int]]:
+        """Sentences that refer back to a tagged one in the same clause ("We use it for billing …" after "We
+        collect usage data …"): the topic carries over, one sentence at a time."""
+        out = []
+        for si, m in best.items():
+            nxt = si + 1
+            if (m.score < TAG_THRESHOLD or nxt >= len(seg.sentences) or nxt in best or nxt in excluded
+                    or seg.sentence_clause[nxt] != seg.sentence_clause[si]):
+                continue
+            s = seg.sentences[nxt]
+            if _REFERS_BACK.match(text, s.start, s.end):
+                out.append((nxt, si))
+        return out
