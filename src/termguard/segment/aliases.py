@@ -57,7 +57,7 @@ _FEEDBACK = re.compile(
     r"\b(?:(?:observations?|evaluations?)\s+(?:or\s+\w+\s+)?(?:about|on|of|regarding|relating)|feedback|ratings?|thumbs|comments?\s+(?:about|on|regarding)|suggestions?\s+(?:about|for|regarding|"
     r"to\s+improve)|ideas?\s+(?:about|for)|bug\s+reports?)\b", re.IGNORECASE)
 _USAGE = re.compile(
-    r"\b(?:usage|telemetry|meta-?data|diagnostic\w*|logs?|analytics|statistic\w*|performance\s+data|"
+    r"\b(?:usage|telemetry|meta-?data|diagnostic\w*|(?:usage|access|error|system|server|activity|request|event)\s+logs?|logs\b(?!\s+entr)|analytics|statistic\w*|performance\s+data|"
     r"(?:information|data)\s+(?:about|on|regarding|relating\s+to|concerning)\s+(?:the\s+|your\s+|its\s+)?"
     r"(?:use|operation|performance)|how\s+(?:you|the\s+customer|customers?|users?)\s+(?:use|interact)\w*|"
     r"aggregated?|de-?identified|anonymi[sz]ed)\b", re.IGNORECASE)
@@ -69,6 +69,8 @@ _INPUT = re.compile(
     r"\b(?:inputs?|prompts?|submit\w*|upload\w*|provided\s+(?:by|to)|(?:you|customer|client|users?)\s+"
     r"(?:provides?|sends?|suppl(?:y|ies)|submits?|enters?|makes?\s+available|shares?)|sent\s+to|supplied|"
     r"made\s+available|transmitt\w+|entered|recordings?|files?)\b", re.IGNORECASE)
+_INPUT_ACT = re.compile(r"submit|upload|provid|send|sent|suppl|enter|share|transmitt|made\s+available|makes?\s+available",
+                        re.IGNORECASE)
 _QUOTES = "\"“”'‘’*_"
 _MEANS_AFTER = re.compile(r"^\W{0,4}\s*(?:\([^)]{0,60}\)\s*)?(?:[—–]|:\s|(?:means|shall mean|refers to|is defined as|"
                           r"includes|shall include)\b)", re.IGNORECASE)
@@ -80,7 +82,8 @@ _HEAD_NOUN = re.compile(
     r"transcripts?|results?|messages?|documents?|scores?|insights?|summar(?:y|ies)|translations?|"
     r"predictions?|metadata|logs?|statistics|records?|speech|renders?|renderings?|answers?|generations?|"
     r"creations?|artefacts?|artifacts?|signals?|observations?|metrics|conversations?|chats?|drafts?|"
-    r"notes|clips?)$", re.IGNORECASE)
+    r"notes|clips?|work\s+product)$", re.IGNORECASE)
+_WORK_PRODUCT = re.compile(r"\bwork\s+product$", re.IGNORECASE)  # "Work Product": results, not a product
 _ACCOUNT = re.compile(r"\b(?:account|billing|contact|payment|registration|order|purchase)\b", re.IGNORECASE)
 _USAGE_TERM = re.compile(r"\b(?:aggregat\w*|de-?identified|anonymi[sz]ed|telemetr\w*|diagnostic|metrics?|"
                          r"usage|operat\w+|system|service|technical|analytics|logs?)\b", re.IGNORECASE)
@@ -92,8 +95,8 @@ def classify_definition(term: str, body: str, inline: bool = False) -> str | Non
     A "means" definition says what the term is first; an inline one ("… files participants bring into a
     meeting (“Meeting Material”)") names what stands just before it, so there the last cue decides.
     """
-    if (_ALREADY_PLAIN.search(term) or _NOT_CONTENT.search(term) or _ACCOUNT.search(term)
-            or not _HEAD_NOUN.search(term)):
+    if (_ALREADY_PLAIN.search(term) or (_NOT_CONTENT.search(term) and not _WORK_PRODUCT.search(term))
+            or _ACCOUNT.search(term) or not _HEAD_NOUN.search(term)):
         return None
     head = body[-220:] if inline else body[:220]
     if not _DATA_NOUN.search(head):
@@ -111,6 +114,8 @@ def classify_definition(term: str, body: str, inline: bool = False) -> str | Non
         return "content" if inputs else None
     if not inputs:
         return "outputs"
+    if any(_INPUT_ACT.search(m.group(0)) for m in inputs):
+        return "content"  # the customer's own inputs and what is made from them: "audio, transcripts and notes"
     if inline:
         return "outputs" if outputs[-1].start() > inputs[-1].start() else "content"
     return "outputs" if outputs[0].start() < inputs[0].start() else "content"
