@@ -218,9 +218,33 @@ def _party_view(text: str, chars: list[str], terms: list[str]) -> int:
 _CUSTOMER_ROLES = ("Client", "Licensee", "Subscriber", "Buyer", "Purchaser")
 
 
-def customer_terms(text: str) -> list[str]:
-    """Role names the document uses for the customer as a party (at least twice with "the")."""
-    return [r for r in _CUSTOMER_ROLES if text.count("the " + r) + text.count("The " + r) >= 2]
+_NOT_A_PARTY = re.compile(r"\b(?:agreement|terms|contract|addendum|schedule|exhibit|annex|api|features?|services?|"
+                          r"platform|policy|order|form|act|regulation|law|data|content|program|plan|product)s?$",
+                          re.IGNORECASE)
+_PARTY_NAME = re.compile(r"(?:[A-Z][\w&.\-]*)(?: [A-Z][\w&.\-]*)?")
+
+
+def customer_terms(text: str, vendors: list[str] | None = None) -> list[str]:
+    """Names the document gives the customer as a party: role names used as parties ("the Client", "Client
+    owns"), and any other party defined in the opening ("the City of Tacoma (the “City”)") that is not the
+    vendor and is then used as a party at least three times."""
+    found = [r for r in _CUSTOMER_ROLES
+             if text.count("the " + r) + text.count("The " + r) >= 2 or len(re.findall(rf"\b{r}\b", text)) >= 4]
+    vendors = vendors if vendors is not None else vendor_terms(text)
+    if not vendors:
+        return found  # without a known vendor, a defined party could be either side
+    title = text[:text.find("\n") if "\n" in text else 200]
+    for m in _PARTY_DEF.finditer(text[:4000]):
+        term = m.group("term").strip()
+        if (term in found or term in vendors or term in title or _NOT_VENDOR.fullmatch(term)
+                or _VENDOR_ROLE.fullmatch(term) or _NOT_A_PARTY.search(term) or not _PARTY_NAME.fullmatch(term)
+                or len(term) < 3 or sum(c.isupper() for c in term) > len(term.split()) ):
+            continue  # documents, features, laws and acronyms are not parties
+        acts = re.findall(r"(?<![\w-])(?:[Tt]he\s+)?" + re.escape(term)
+                          + r"\s+(?:shall|will|may|must|agrees?|acknowledges?|owns?|retains?)\b", text)
+        if len(acts) >= 2:
+            found.append(term)
+    return found
 
 
 def _customer_view(text: str, chars: list[str], terms: list[str]) -> int:
@@ -253,7 +277,7 @@ def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definiti
     parties = _party_view(text, chars, vendors) if vendors else 0
     if parties:
         aliases.append(Alias(", ".join(vendors), "vendor", "we", parties))
-    customers = customer_terms(text)
+    customers = customer_terms(text, vendors)
     served = _customer_view(text, chars, customers) if customers else 0
     if served:
         aliases.append(Alias(", ".join(customers), "customer", "you", served))
