@@ -46,7 +46,8 @@ _NOT_CONTENT = re.compile(
     r"\b(?:services?|platform|api|software|application|apps?|products?|models?|agreement|terms|addendum|"
     r"order|schedule|annex|exhibit|documentation|account|customer|client|user|party|parties|affiliates?|"
     r"provider|processor|controller|supplier|vendor|company|fees?|term|period|date|region|territory|"
-    r"law|policy|plan|subscription|features?|tools?|workspace|sub-?processors?|personnel|authori[sz]ed)s?$",
+    r"law|policy|subscription|features?|tools?|workspace|sub-?processors?|personnel|authori[sz]ed|"
+    r"(?:pro|free|basic|premium|business|enterprise|team|starter|paid|subscription|service|pricing)\s+plan)s?$",
     re.IGNORECASE)
 _DATA_NOUN = re.compile(
     r"\b(?:data|content|text|texts|information|materials?|audio|images?|video|files?|code|recordings?|"
@@ -82,7 +83,8 @@ _HEAD_NOUN = re.compile(
     r"transcripts?|results?|messages?|documents?|scores?|insights?|summar(?:y|ies)|translations?|"
     r"predictions?|metadata|logs?|statistics|records?|speech|renders?|renderings?|answers?|generations?|"
     r"creations?|artefacts?|artifacts?|signals?|observations?|metrics|conversations?|chats?|drafts?|"
-    r"notes|clips?|work\s+product)$", re.IGNORECASE)
+    r"notes|clips?|work\s+product|deliverables?|forecasts?|designs?|plans?|recommendations?|estimates?|analys[ie]s|"
+    r"predictions?|reports?)$", re.IGNORECASE)
 _WORK_PRODUCT = re.compile(r"\bwork\s+product$", re.IGNORECASE)  # "Work Product": results, not a product
 _ACCOUNT = re.compile(r"\b(?:account|billing|contact|payment|registration|order|purchase)\b", re.IGNORECASE)
 _USAGE_TERM = re.compile(r"\b(?:aggregat\w*|de-?identified|anonymi[sz]ed|telemetr\w*|diagnostic|metrics?|"
