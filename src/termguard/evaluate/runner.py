@@ -164,9 +164,12 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
             res.answers = score_keys(keys[:limit] if limit else keys, progress)
         else:
             res.skipped.append(f"answers: no answer keys under {data / 'vendor_terms' / 'answers'}")
-        extras = [("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys())]
-        extras += [(f"synthetic contracts, {suffix.strip('_').replace('blind', 'blind set ')}".strip(),
-                    synthetic_keys(suffix)) for suffix in synthetic_suffixes() if suffix]
+        extras = [("project keys", project_keys(data)), ("synthetic contracts", synthetic_keys()),
+                  ("blind sets, tuned and trained on", [k for x in TRAINING_SUFFIXES if x for k in synthetic_keys(x)]),
+                  ("held-out blind sets", [k for x in HELD_OUT_SUFFIXES for k in synthetic_keys(x)])]
+        # A set in neither list (one just written) is shown on its own: measured blind, nothing learnt from it yet.
+        extras += [(f"new set {suffix.strip('_')}", synthetic_keys(suffix)) for suffix in synthetic_suffixes()
+                   if suffix and suffix not in TRAINING_SUFFIXES and suffix not in HELD_OUT_SUFFIXES]
         for name, extra in extras:
             if extra:
                 res.extra_answers[name] = score_keys(extra[:limit] if limit else extra, progress, name)
