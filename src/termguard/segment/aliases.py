@@ -176,13 +176,15 @@ _PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|to|with|in|on|from|by|into|use|usi
 def vendor_terms(text: str) -> list[str]:
     """Names the document gives the vendor as a party (the first company so defined, and role names)."""
     found: list[str] = []
-    for m in _PARTY_DEF.finditer(text[:20000] if len(text) > 20000 else text):
+    defs = [m for m in _PARTY_DEF.finditer(text[:20000] if len(text) > 20000 else text)
+            if not _NOT_VENDOR.fullmatch(m.group("term").strip()) and len(m.group("term").strip()) >= 3]
+    # A party defined by its role ("Provider") or as "we" names the vendor for certain; only without one is the
+    # first company defined taken to be the vendor (a customer may be a company too: "Acme Pharma Inc (“Sponsor”)").
+    sure = [m for m in defs if _VENDOR_ROLE.fullmatch(m.group("term").strip())
+            or re.search(r"\b(?:we|us)\b", m.group("more") or "")]
+    for m in sure or [m for m in defs if _COMPANY.search(text[max(0, m.start() - 200):m.start()])][:1]:
         term = m.group("term").strip()
-        if _NOT_VENDOR.fullmatch(term) or term in found or len(term) < 3:
-            continue
-        before = text[max(0, m.start() - 200):m.start()]
-        more = m.group("more") or ""
-        if _VENDOR_ROLE.fullmatch(term) or re.search(r"\b(?:we|us)\b", more) or (not found and _COMPANY.search(before)):
+        if term not in found:
             found.append(term)
     # Role names used as parties without a definition ("| Supplier | Precedentia Ltd |", "the Processor shall").
     for role in ("Supplier", "Service Provider", "Provider", "Vendor", "Licensor", "Processor", "Company"):
