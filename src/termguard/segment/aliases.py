@@ -233,7 +233,7 @@ def customer_terms(text: str, vendors: list[str] | None = None) -> list[str]:
     owns"), and any other party defined in the opening ("the City of Tacoma (the “City”)") that is not the
     vendor and is then used as a party at least three times."""
     found = [r for r in _CUSTOMER_ROLES
-             if text.count("the " + r) + text.count("The " + r) >= 2 or len(re.findall(rf"\b{r}\b", text)) >= 4]
+             if text.count("the " + r) + text.count("The " + r) >= 2 or text.count(r + " ") >= 4]
     vendors = vendors if vendors is not None else vendor_terms(text)
     if not vendors:
         return found  # without a known vendor, a defined party could be either side
