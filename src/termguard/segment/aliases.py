@@ -186,9 +186,10 @@ def vendor_terms(text: str) -> list[str]:
         term = m.group("term").strip()
         if term not in found:
             found.append(term)
-    # Role names used as parties without a definition ("| Supplier | Precedentia Ltd |", "the Processor shall").
+    # Role names used as parties without a definition ("| Supplier | Precedentia Ltd |", "the Processor shall") —
+    # only when no party definition names the vendor: "Provider" may be a third-party model provider.
     for role in ("Supplier", "Service Provider", "Provider", "Vendor", "Licensor", "Processor", "Company"):
-        if role not in found and text.count("the " + role) + text.count("The " + role) >= 2:
+        if not found and text.count("the " + role) + text.count("The " + role) >= 2:
             found.append(role)
     return found
 
