@@ -34,6 +34,7 @@ from termguard.segment import segment
 from termguard.topics import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_WEIGHT = 5.0
 
 
 def key_sentences(key: AnswerKey) -> tuple[list[str], list[set[str]]]:
@@ -98,6 +99,9 @@ def main() -> int:
             groups.append(f"examples:{topic.id}")
     print(f"{len(texts)} sentences from {len(keys)} keyed documents and the topic examples "
           f"({time.time() - t0:.1f}s)", file=sys.stderr)
+    # The topic files' examples are curated (a no-match example is a known false positive): they weigh more
+    # than one sentence of a keyed document.
+    weights = np.array([EXAMPLE_WEIGHT if g.startswith("examples:") else 1.0 for g in groups])
     vec = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                           max_features=20000, dtype=np.float32)
     X = vec.fit_transform(texts)
@@ -106,9 +110,10 @@ def main() -> int:
     for topic in topics:
         y = np.array([topic in ls for ls in labels], dtype=np.int8)
         clf = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced")
-        proba = cross_val_predict(clf, X, y, groups=groups, cv=gkf, method="predict_proba")[:, 1]
+        proba = cross_val_predict(clf, X, y, groups=groups, cv=gkf, method="predict_proba",
+                                  params={"sample_weight": weights})[:, 1]
         thr = pick_threshold(proba, y, a.min_precision)
-        clf.fit(X, y)
+        clf.fit(X, y, sample_weight=weights)
         coefs.append(clf.coef_[0].astype(np.float32))
         intercepts.append(float(clf.intercept_[0]))
         thresholds.append(thr)
