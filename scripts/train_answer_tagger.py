@@ -66,8 +66,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "termguard" / "models" / "answer-tfidf-v1.npz")
     ap.add_argument("--min-precision", type=float, default=0.6)
-    ap.add_argument("--every-topic", action="store_true",
-                    help="let the tagger tag topics the rules already tagged (not shipped; for comparison)")
+    ap.add_argument("--fill-only", action="store_true",
+                    help="let the tagger tag only topics no rule tagged (the earlier design; for comparison)")
     ap.add_argument("--leave-out", action="append", default=[], metavar="SET",
                     help="also leave out a key set (expert, project, or a synthetic suffix such as _blind2), to "
                          "measure the tagger on it held out; repeatable")
@@ -127,7 +127,7 @@ def main() -> int:
     vocab = vec.get_feature_names_out()
     a.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        a.out, name=np.array("answer-tfidf"), fills_silence=np.array(not a.every_topic), vocabulary=np.array([str(w) for w in vocab], dtype=str),
+        a.out, name=np.array("answer-tfidf"), fills_silence=np.array(a.fill_only), vocabulary=np.array([str(w) for w in vocab], dtype=str),
         idf=vec.idf_.astype(np.float32), coef=np.stack(coefs).astype(np.float16),
         intercept=np.array(intercepts, dtype=np.float32), threshold=np.array(thresholds, dtype=np.float32),
         topics=np.array(topics, dtype=str),

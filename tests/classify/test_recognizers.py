@@ -49,8 +49,8 @@ def test_check_recognizer_rejects_a_hit_outside_the_text() -> None:
         check_recognizer(Broken(), doc, segment(doc))
 
 
-def test_the_answer_tagger_only_fills_topics_the_rules_left_silent() -> None:
-    """Its tags on a topic some rule already tagged are dropped: there the rules' own reading stands."""
+def test_a_fill_only_tagger_only_fills_topics_the_rules_left_silent() -> None:
+    """With fills_silence, its tags on a topic some rule already tagged are dropped: the rules' reading stands."""
     from termguard.model import ClauseHit
     from termguard.pipeline import _fill_silence_only
 
@@ -75,4 +75,6 @@ def test_both_shipped_models_load_offline_and_fast() -> None:
     names = {m.name for m in models}
     assert names == {"model:clause-tfidf", "model:answer-tfidf"}
     tagger = next(m for m in models if m.name == "model:answer-tfidf")
-    assert tagger.fills_silence and "incident-notification" in tagger.topics
+    # Trained on 92 keyed documents it earns its place on every topic (docs/accuracy.md, leave-one-set-out);
+    # the fill-only mode stays available for a tagger trained with --fill-only.
+    assert not tagger.fills_silence and "incident-notification" in tagger.topics

@@ -45,8 +45,8 @@ class TfidfRecognizer:
     def __init__(self, path: Path) -> None:
         z = np.load(path, allow_pickle=False)
         self.name = f"model:{z['name'] if 'name' in z.files else 'clause-tfidf'}"
-        # The answer tagger only speaks where the rules found nothing: held out, its tags on topics the rules
-        # already tagged cost right answers on the tuned sets (docs/accuracy.md, leave-one-set-out table).
+        # A tagger trained with --fill-only speaks only where the rules found nothing. With 38 keyed documents
+        # that was the better choice; with 92, tagging every topic gains more held out (docs/accuracy.md).
         self.fills_silence = bool(z["fills_silence"]) if "fills_silence" in z.files else False
         self.vocab = {str(w): i for i, w in enumerate(z["vocabulary"])}
         self.idf = z["idf"].astype(np.float32)
