@@ -238,15 +238,15 @@ def customer_terms(text: str, vendors: list[str] | None = None) -> list[str]:
     vendors = vendors if vendors is not None else vendor_terms(text)
     if not vendors:
         return found  # without a known vendor, a defined party could be either side
-    title = text[:text.find("\n") if "\n" in text else 200]
     for m in _PARTY_DEF.finditer(text[:4000]):
         term = m.group("term").strip()
-        if (term in found or term in vendors or term in title or _NOT_VENDOR.fullmatch(term)
+        if (term in found or term in vendors or _NOT_VENDOR.fullmatch(term)
                 or _VENDOR_ROLE.fullmatch(term) or _NOT_A_PARTY.search(term) or not _PARTY_NAME.fullmatch(term)
                 or len(term) < 3 or sum(c.isupper() for c in term) > len(term.split()) ):
             continue  # documents, features, laws and acronyms are not parties
         acts = re.findall(r"(?<![\w-])(?:[Tt]he\s+)?" + re.escape(term)
-                          + r"\s+(?:shall|will|may|must|agrees?|acknowledges?|owns?|retains?)\b", text)
+                          + r"\s+(?:shall|will|may|must|agrees?|acknowledges?|owns?|retains?|grants?|provides?|pays?|"
+                          r"represents?|warrants?|is\s+responsible)\b", text)
         if len(acts) >= 2:
             found.append(term)
     return found
