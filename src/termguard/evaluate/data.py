@@ -179,9 +179,10 @@ def synthetic_suffixes() -> list[str]:
 # The key sets the shipped models may learn from, and those kept back to measure an unseen document.
 TRAINING_SUFFIXES = ("", "_blind", "_blind2", "_blind5", "_blind6", "_blind7", "_blind8", "_blind10", "_blind11",
                      "_blind12", "_blind13", "_blind16", "_blind17", "_blind18", "_blind19", "_blind21", "_blind22",
-                     "_blind23", "_blind25", "_blind26", "_blind27", "_blind29", "_blind30", "_blind31")
+                     "_blind23", "_blind25", "_blind26", "_blind27", "_blind29", "_blind30", "_blind31", "_blind33",
+                     "_blind34", "_blind35")
 HELD_OUT_SUFFIXES = ("_blind3", "_blind4", "_blind9", "_blind14", "_blind15", "_blind20", "_blind24", "_blind28",
-                     "_blind32")
+                     "_blind32", "_blind36")
 
 
 def training_keys(data: Path, leave_out: set[str] | frozenset[str] = frozenset()) -> list[AnswerKey]:
