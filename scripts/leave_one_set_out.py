@@ -17,7 +17,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from termguard.evaluate.data import TRAINING_SUFFIXES, answer_keys, default_data_dir, project_keys, synthetic_keys
+from termguard.evaluate.data import (
+    TRAINING_SUFFIXES,
+    answer_keys,
+    default_data_dir,
+    project_keys,
+    synthetic_keys,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = {"expert": "expert keys", "project": "project keys", "": "synthetic", "_blind": "blind set 1",

@@ -27,8 +27,13 @@ from pathlib import Path
 import numpy as np
 
 from termguard.classify.ml import TOKEN_PATTERN
-from termguard.evaluate.data import (HELD_OUT_SUFFIXES, TRAINING_SUFFIXES, AnswerKey, default_data_dir,
-                                     training_keys)
+from termguard.evaluate.data import (
+    HELD_OUT_SUFFIXES,
+    TRAINING_SUFFIXES,
+    AnswerKey,
+    default_data_dir,
+    training_keys,
+)
 from termguard.ingest import load
 from termguard.segment import segment
 from termguard.topics import load_catalogue
@@ -104,7 +109,7 @@ def main() -> int:
     weights = np.array([EXAMPLE_WEIGHT if g.startswith("examples:") else 1.0 for g in groups])
     vec = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                           max_features=20000, dtype=np.float32)
-    X = vec.fit_transform(texts)
+    X = vec.fit_transform(texts)  # noqa: N806 — the usual name for a feature matrix
     coefs, intercepts, thresholds, card = [], [], [], {}
     gkf = GroupKFold(n_splits=5)
     for topic in topics:

@@ -8,11 +8,10 @@ figures in docs/accuracy.md: raise them when the rules improve, never lower them
 from __future__ import annotations
 
 import pytest
+from tests.conftest import DATA
 
 from termguard.evaluate.data import HELD_OUT_SUFFIXES, TRAINING_SUFFIXES, project_keys, synthetic_keys
 from termguard.evaluate.runner import score_keys
-
-from tests.conftest import DATA
 
 SYNTHETIC_FLOOR = 0.95
 PROJECT_FLOOR = 0.90

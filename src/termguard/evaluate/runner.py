@@ -126,8 +126,8 @@ def run_eval(data: Path, limit: int | None = None, jobs: int = 1, progress: Prog
     was not trained on (`held_out_only` defaults to that). The answer tagger is trained on the answer keys except
     the last blind sets, so with it active only those sets measure an unseen document."""
     from termguard.classify.ml import is_held_out
-    from termguard.evaluate.data import HELD_OUT_SUFFIXES, TRAINING_SUFFIXES
     from termguard.classify.registry import model_name
+    from termguard.evaluate.data import HELD_OUT_SUFFIXES, TRAINING_SUFFIXES
 
     model = model_name()
     res = EvalResult(str(data), f"rules + {model}" if model else "rules only")
