@@ -13,6 +13,7 @@ the service, the parties or the agreement, are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from termguard.model import Definition
@@ -194,29 +195,37 @@ def vendor_terms(text: str) -> list[str]:
     return found
 
 
-def _party_view(text: str, chars: list[str], terms: list[str]) -> int:
-    """Write "we"/"our" over the vendor's name where it is the subject or a possessive; returns the count."""
+def _overwrite_party(text: str, chars: list[str], terms: list[str], possessive: str,
+                     word_for: Callable[[re.Match[str], int, int], str | None]) -> int:
+    """Write an ordinary word over each use of a party's name (with "the " before it taken in), as `word_for`
+    chooses; the defining quote itself stays as written. Returns how many uses were rewritten."""
     count = 0
     for term in terms:
-        # A literal start keeps the scan fast; "the " before a role name is taken in by hand.
-        rx = re.compile(re.escape(term) + r"(?P<poss>[’']s?)?(?![\w-])")
+        # A literal start keeps the scan fast; the word boundary and "the " before it are checked by hand.
+        rx = re.compile(re.escape(term) + rf"(?P<poss>{possessive})?(?![\w-])")
         for m in rx.finditer(text):
             s, e = m.span()
-            if not _starts_word(text, s):
+            if not _starts_word(text, s) or (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
                 continue
             if text[max(0, s - 4):s] in ("the ", "The "):
                 s -= 4
-            if (s > 0 and text[s - 1] in _QUOTES) or (e < len(text) and text[e] in _QUOTES):
-                continue
-            if m.group("poss"):
-                word = "our"
-            elif _SUBJECT_NEXT.match(text, e) and not _PREPOSITION_BEFORE.search(text, max(0, s - 12), s):
-                word = "we"
-            else:
+            word = word_for(m, s, e)
+            if word is None or len(word) > e - s:
                 continue
             chars[s:e] = list(word.ljust(e - s))
             count += 1
     return count
+
+
+def _party_view(text: str, chars: list[str], terms: list[str]) -> int:
+    """Write "we"/"our" over the vendor's name where it is the subject or a possessive."""
+    def word_for(m: re.Match[str], s: int, e: int) -> str | None:
+        if m.group("poss"):
+            return "our"
+        if _SUBJECT_NEXT.match(text, e) and not _PREPOSITION_BEFORE.search(text, max(0, s - 12), s):
+            return "we"
+        return None
+    return _overwrite_party(text, chars, terms, "[’']s?", word_for)
 
 
 # The customer named by its role ("the Client shall", "the Licensee's data"): the rules say "you" or "customer".
@@ -253,24 +262,12 @@ def customer_terms(text: str, vendors: list[str] | None = None) -> list[str]:
 
 
 def _customer_view(text: str, chars: list[str], terms: list[str]) -> int:
-    """Write "you"/"your" over the customer's role name ("the Client" → "you", "Client's" → "your")."""
-    count = 0
-    for term in terms:
-        rx = re.compile(re.escape(term) + r"(?P<poss>[’']s)?(?![\w-])")
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if not _starts_word(text, s) or (e < len(text) and text[e] in _QUOTES) or (s > 0 and text[s - 1] in _QUOTES):
-                continue
-            if text[max(0, s - 4):s] in ("the ", "The "):
-                s -= 4
-            # "Client's" and "the Client Materials" are possessive; "the Client shall" is the party itself.
-            compound = re.match(r" [A-Z]", text[e:e + 2]) is not None
-            word = "your" if m.group("poss") or compound else "you"
-            if len(word) > e - s:
-                continue
-            chars[s:e] = list(word.ljust(e - s))
-            count += 1
-    return count
+    """Write "you"/"your" over the customer's name ("the Client" → "you", "Client's" → "your")."""
+    def word_for(m: re.Match[str], s: int, e: int) -> str:
+        # "Client's" and "the Client Materials" are possessive; "the Client shall" is the party itself.
+        compound = re.match(r" [A-Z]", text[e:e + 2]) is not None
+        return "your" if m.group("poss") or compound else "you"
+    return _overwrite_party(text, chars, terms, "[’']s", word_for)
 
 
 def matching_view(text: str, definitions: tuple[Definition, ...] | list[Definition]) -> tuple[str, tuple[Alias, ...]]:
