@@ -19,12 +19,12 @@ cross-validation grouped by document (best F1 with precision ≥ 0.6 against tho
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from tfidf_training import fit_topics, pick_threshold, topic_examples, write_artifact
 
 from termguard.classify.ml import TOKEN_PATTERN
 from termguard.evaluate.data import (
@@ -36,7 +36,6 @@ from termguard.evaluate.data import (
 )
 from termguard.ingest import load
 from termguard.segment import segment
-from termguard.topics import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_WEIGHT = 5.0
@@ -65,7 +64,6 @@ def key_sentences(key: AnswerKey) -> tuple[list[str], list[set[str]]]:
 def main() -> int:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold, cross_val_predict
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=None)
@@ -93,15 +91,8 @@ def main() -> int:
         texts += ts
         labels += ls
         groups += [key.doc_id] * len(ts)
-    for topic in load_catalogue():  # the topic files' own examples
-        for ex in topic.examples.match:
-            texts.append(ex.text)
-            labels.append({topic.id} if topic.id in topics else set())
-            groups.append(f"examples:{topic.id}")
-        for ex in topic.examples.no_match:
-            texts.append(ex.text)
-            labels.append(set())
-            groups.append(f"examples:{topic.id}")
+    ex_texts, ex_labels, ex_groups = topic_examples(topics)
+    texts, labels, groups = texts + ex_texts, labels + ex_labels, groups + ex_groups
     print(f"{len(texts)} sentences from {len(keys)} keyed documents and the topic examples "
           f"({time.time() - t0:.1f}s)", file=sys.stderr)
     # The topic files' examples are curated (a no-match example is a known false positive): they weigh more
@@ -110,58 +101,21 @@ def main() -> int:
     vec = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                           max_features=20000, dtype=np.float32)
     X = vec.fit_transform(texts)  # noqa: N806 — the usual name for a feature matrix
-    coefs, intercepts, thresholds, card = [], [], [], {}
-    gkf = GroupKFold(n_splits=5)
-    for topic in topics:
-        y = np.array([topic in ls for ls in labels], dtype=np.int8)
-        clf = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced")
-        proba = cross_val_predict(clf, X, y, groups=groups, cv=gkf, method="predict_proba",
-                                  params={"sample_weight": weights})[:, 1]
-        thr = pick_threshold(proba, y, a.min_precision)
-        clf.fit(X, y, sample_weight=weights)
-        coefs.append(clf.coef_[0].astype(np.float32))
-        intercepts.append(float(clf.intercept_[0]))
-        thresholds.append(thr)
-        pred = proba >= thr
-        tp = int((pred & (y == 1)).sum())
-        card[topic] = {"positives": int(y.sum()), "threshold": thr,
-                       "cv_precision": round(tp / max(1, int(pred.sum())), 3),
-                       "cv_recall": round(tp / max(1, int(y.sum())), 3)}
-        print(f"{topic:<28} pos {int(y.sum()):4d} thr {thr:.2f} cv P {card[topic]['cv_precision']:.2f} "
-              f"R {card[topic]['cv_recall']:.2f}", file=sys.stderr)
-    vocab = vec.get_feature_names_out()
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        a.out, name=np.array("answer-tfidf"), fills_silence=np.array(a.fill_only), vocabulary=np.array([str(w) for w in vocab], dtype=str),
-        idf=vec.idf_.astype(np.float32), coef=np.stack(coefs).astype(np.float16),
-        intercept=np.array(intercepts, dtype=np.float32), threshold=np.array(thresholds, dtype=np.float32),
-        topics=np.array(topics, dtype=str),
-    )
-    a.out.with_suffix(".json").write_text(json.dumps(
-        {"name": "answer-tfidf", "version": "1", "features": len(vocab), "training_sentences": len(texts),
-         "keyed_documents": len(keys),
-         "trained_on": [n for n in ("expert", "project") if n not in left]
-                       + [f"synthetic_keys{s}" for s in TRAINING_SUFFIXES if s not in left],
-         "never_trained_on": [f"synthetic_keys{s}" for s in HELD_OUT_SUFFIXES] + sorted(left),
-         "cross_validation": "GroupKFold(5) by document", "topics": card}, indent=2) + "\n")
+    coefs, intercepts, thresholds, card = fit_topics(
+        X, labels, groups, topics, lambda: LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced"),
+        folds=5, weights=weights, card_digits=3,
+        # none reaching the precision floor: the highest threshold tried, so the model tags little
+        threshold=lambda proba, y: pick_threshold(proba, y, a.min_precision, lowest=0.3, fallback=0.95))
+    write_artifact(a.out, vec, coefs, intercepts, thresholds, topics, {
+        "name": "answer-tfidf", "version": "1", "features": len(vec.idf_), "training_sentences": len(texts),
+        "keyed_documents": len(keys),
+        "trained_on": [n for n in ("expert", "project") if n not in left]
+                      + [f"synthetic_keys{s}" for s in TRAINING_SUFFIXES if s not in left],
+        "never_trained_on": [f"synthetic_keys{s}" for s in HELD_OUT_SUFFIXES] + sorted(left),
+        "cross_validation": "GroupKFold(5) by document", "topics": card},
+        name=np.array("answer-tfidf"), fills_silence=np.array(a.fill_only))
     print(f"wrote {a.out} ({a.out.stat().st_size / 1e6:.2f} MB) in {time.time() - t0:.0f}s", file=sys.stderr)
     return 0
-
-
-def pick_threshold(proba: np.ndarray, y: np.ndarray, min_precision: float) -> float:
-    """The threshold with the best cross-validated F1 among those with precision ≥ `min_precision`
-    (the highest threshold tried when none reaches it: then the model tags little)."""
-    best, best_f1 = 0.95, -1.0
-    for thr in np.arange(0.3, 0.96, 0.025):
-        pred = proba >= thr
-        if pred.sum() == 0:
-            continue
-        tp = (pred & (y == 1)).sum()
-        prec, rec = tp / pred.sum(), tp / max(1, y.sum())
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        if prec >= min_precision and f1 > best_f1:
-            best, best_f1 = thr, f1
-    return float(round(best, 3))
 
 
 if __name__ == "__main__":
