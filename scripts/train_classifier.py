@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def sentences_with_labels(doc: LabelledDoc) -> tuple[list[str], list[set[str]]]:
     seg = segment(doc.document())
+    text = seg.view(doc.text)  # the matching view: what the recognizer reads at review time
     spans = defaultdict(list)
     for s in doc.spans:
         spans[s.topic].append((s.start, s.end))
@@ -38,7 +39,7 @@ def sentences_with_labels(doc: LabelledDoc) -> tuple[list[str], list[set[str]]]:
     for s in seg.sentences:
         if s.end - s.start < 15:
             continue
-        texts.append(doc.text[s.start:s.end])
+        texts.append(text[s.start:s.end])
         labels.append({t for t, ss in spans.items() if any(a < s.end and s.start < b for a, b in ss)})
     return texts, labels
 
